@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine:
+#   make site   build the website into site/ (plainpolicy's checks included)
+#   make test   run every test (unit, site build, real browser)
+# Each creates the virtual environment it needs (.venv) from constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check serve bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/plainpolicy check docs
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+bench: $(STAMP)
+	$(BIN)/python -m plainpolicy.bench
+
+clean:
+	rm -rf site .pytest_cache

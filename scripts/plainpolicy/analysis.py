@@ -1,0 +1,79 @@
+"""One page, analysed: its voice, its sections with their source lines, its exceptions.
+
+This is the shared input of every per-page check. It is built from rendered HTML
+(from MkDocs in the plugin, from our own Renderer on the command line) plus the
+source file, which gives the line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .config import Voice
+from .exceptions import Allowance, find_allowances
+from .extract import Section, extract_sections
+from .linemap import LineFinder, match_headings, source_headings
+from .source import SourcePage
+
+
+@dataclass
+class SectionView:
+    """A section plus where it is in the source file."""
+
+    section: Section
+    line: int  # line of the heading (or of the title / first body line for the intro)
+    end_line: int  # first line after the section
+    allowances: list[Allowance] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.section.heading or "Introduction"
+
+
+@dataclass
+class AnalysedPage:
+    path: str  # as shown to people, e.g. docs/staff/devices.md
+    relative: str  # inside docs/, with forward slashes
+    source: SourcePage
+    voice: Voice | None
+    title: str
+    sections: list[SectionView]
+    allowances: list[Allowance]
+    finder: LineFinder
+
+    def locate(self, text: str, view: SectionView) -> tuple[int, int]:
+        """Line and column where `text` starts inside a section (heading line if unknown)."""
+        found = self.finder.find(text, view.line, view.end_line)
+        return found if found else (view.line, 1)
+
+    def locate_pattern(self, pattern: re.Pattern[str], view: SectionView) -> tuple[int, int]:
+        """First source line in the section where the pattern matches."""
+        lines = self.source.lines
+        for number in range(max(view.line, 1), min(view.end_line, len(lines) + 1)):
+            match = pattern.search(lines[number - 1])
+            if match:
+                return number, match.start() + 1
+        return view.line, 1
+
+
+def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voice | None) -> AnalysedPage:
+    title, sections = extract_sections(html)
+    headings = source_headings(source.body, source.body_line)
+    h1 = next((heading.line for heading in headings if heading.level == 1), source.body_line)
+    lines = match_headings([section.heading for section in sections[1:]], [h for h in headings if h.level in (2, 3)], h1)
+    intro_line = h1 if title else source.body_line
+    starts = [intro_line, *lines]
+    total = len(source.lines) + 1
+    views = []
+    for index, section in enumerate(sections):
+        end = starts[index + 1] if index + 1 < len(starts) else total
+        views.append(SectionView(section, starts[index], max(end, starts[index] + 1)))
+    allowances = find_allowances(source.text)
+    for allowance in allowances:
+        owner = views[0]
+        for view in views:
+            if view.line <= allowance.line:
+                owner = view
+        owner.allowances.append(allowance)
+    return AnalysedPage(path, relative, source, voice, title or str(source.meta.get("title") or ""), views, allowances, LineFinder(source.text))

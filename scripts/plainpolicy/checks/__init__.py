@@ -1,0 +1,1 @@
+"""The checks. Each module holds one family of rules and returns findings."""

@@ -1,0 +1,116 @@
+"""Glossary rules: rejected forms, unknown abbreviations, missing definitions, mixed forms."""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import AnalysedPage, SectionView
+from ..findings import ERROR, WARNING, Finding
+from ..glossary import Glossary, Term
+
+_CAPITALS = re.compile(r"(?<![\w-])[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![\w-])")
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(left <= start and end <= right for left, right in spans)
+
+
+def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
+    voice = page.voice.name if page.voice else ""
+    findings: list[Finding] = []
+    used_forms: dict[str, dict[str, tuple[SectionView, str]]] = {}
+    missing_reported: set[str] = set()
+    for view in page.sections:
+        for unit in view.section.units:
+            text = unit.text
+            uses = list(glossary.uses(text))
+            spans = [(start, end) for _, _, start, end in uses]
+            for term, written, _, _ in uses:
+                if not term.abbreviations or written not in term.abbreviations:
+                    used_forms.setdefault(term.term, {}).setdefault(_base_form(term, written), (view, written))
+                if voice and voice not in term.definitions and term.term not in missing_reported:
+                    missing_reported.add(term.term)
+                    findings.append(_missing_definition(page, view, term, written, voice, glossary))
+            findings.extend(_rejected(page, view, text, glossary, spans, voice))
+            findings.extend(_abbreviations(page, view, text, glossary, spans))
+    findings.extend(_mixed_forms(page, glossary, used_forms))
+    return findings
+
+
+def _base_form(term: Term, written: str) -> str:
+    lowered = written.lower()
+    for form in sorted([term.term, *term.forms], key=len, reverse=True):
+        if lowered.startswith(form.lower()):
+            return form
+    return written
+
+
+def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, written: str, voice: str, glossary: Glossary) -> Finding:
+    line, column = page.locate_pattern(re.compile(re.escape(written), re.IGNORECASE), view)
+    return Finding(
+        page.path, line, "glossary/no-definition", ERROR,
+        f"\"{written}\" is a glossary term, but the glossary has no {page.voice.label if page.voice else voice} definition for it.",
+        f"Add a '{voice}' definition to '{term.term}' in {glossary.path}, or use other words here.",
+        column, voice, view.name,
+    )
+
+
+def _rejected(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], voice: str) -> list[Finding]:
+    findings = []
+    for term in glossary.terms:
+        for rejected in term.rejected:
+            if rejected.voices is not None and voice not in rejected.voices:
+                continue
+            for match in rejected.pattern.finditer(text):
+                if _covered(spans, match.start(), match.end()):
+                    continue  # e.g. "GDPR" inside "UK GDPR"
+                line, column = page.locate_pattern(rejected.pattern, view)
+                findings.append(
+                    Finding(
+                        page.path, line, "glossary/rejected", ERROR,
+                        f"\"{match.group(0)}\" is not the form we use.",
+                        f"Write \"{term.term}\" instead. Why: {rejected.reason}",
+                        column, voice, view.name,
+                    )
+                )
+    return findings
+
+
+def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]]) -> list[Finding]:
+    findings = []
+    for match in _CAPITALS.finditer(text):
+        word = match.group(0)
+        if word in glossary.abbreviations or word in glossary.known_capitals or _covered(spans, match.start(), match.end()):
+            continue
+        if sum(character.isalpha() for character in word) < 2:
+            continue
+        line, column = page.locate_pattern(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), view)
+        findings.append(
+            Finding(
+                page.path, line, "glossary/unknown-abbreviation", ERROR,
+                f"\"{word}\" looks like an abbreviation, but it is not in the glossary.",
+                f"Add it to {glossary.path} under the term it stands for (abbreviations: [{word}]), or write the words out.",
+                column, page.voice.name if page.voice else "", view.name,
+            )
+        )
+    return findings
+
+
+def _mixed_forms(page: AnalysedPage, glossary: Glossary, used: dict[str, dict[str, tuple[SectionView, str]]]) -> list[Finding]:
+    findings = []
+    for term_name, forms in used.items():
+        if len(forms) < 2:
+            continue
+        ordered = sorted(forms.items(), key=lambda item: item[1][0].line)
+        view, written = ordered[1][1]
+        line, column = page.locate_pattern(re.compile(re.escape(written), re.IGNORECASE), view)
+        listed = ", ".join(f'"{form}"' for form, _ in ordered)
+        findings.append(
+            Finding(
+                page.path, line, "glossary/mixed-forms", WARNING,
+                f"This page uses {len(forms)} forms of one term: {listed}.",
+                f"Pick one form, preferably \"{term_name}\", and use it throughout the page.",
+                column, page.voice.name if page.voice else "", view.name,
+            )
+        )
+    return findings

@@ -1,0 +1,142 @@
+"""Readability per section, judged against the page's voice.
+
+Short sections make the formulas swing, so a section under `min_words` is pooled
+with its neighbours until the pool is big enough, and the pool's score is judged;
+a page too short to pool is judged on sentence length alone. The report says
+which was done for every section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analysis import AnalysedPage, SectionView
+from ..config import Settings, Voice
+from ..findings import ERROR, Finding
+from ..scoring import Scores, hard_words, score, words
+from ..sentences import split_sentences
+
+OWN = "own score"
+POOLED = "pooled"
+SENTENCES_ONLY = "sentence length only"
+EXCEPTED = "exception"
+
+
+@dataclass
+class SectionReport:
+    """Scores of one section, and how it was judged."""
+
+    heading: str
+    line: int
+    scores: Scores
+    judged_by: str = OWN
+    pooled_with: list[str] = field(default_factory=list)
+    judged_grade: float = 0.0
+    judged_ease: float = 0.0
+    passed: bool = True
+    longest_sentence: str = ""
+    longest_words: int = 0
+    hard_words: list[str] = field(default_factory=list)
+    exception_reason: str = ""
+
+
+def _long_sentences(page: AnalysedPage, view: SectionView) -> list[tuple[int, str]]:
+    return [
+        (len(words(sentence)), sentence)
+        for unit in view.section.units
+        for sentence in split_sentences(unit.text)
+    ]
+
+
+def _groups(reports: list[SectionReport], views: list[SectionView], min_words: int) -> list[list[int]]:
+    """Indexes of sections judged together. Excepted sections stand alone."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for index, (report, view) in enumerate(zip(reports, views)):
+        if report.judged_by == EXCEPTED or report.scores.words == 0:
+            continue
+        current.append(index)
+        if sum(reports[i].scores.words for i in current) >= min_words:
+            groups.append(current)
+            current = []
+    if current:
+        if groups:
+            groups[-1].extend(current)
+        else:
+            groups.append(current)
+    return groups
+
+
+def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, explained: frozenset[str]) -> tuple[list[Finding], list[SectionReport]]:
+    findings: list[Finding] = []
+    reports: list[SectionReport] = []
+    for view in page.sections:
+        report = SectionReport(view.name, view.line, score(view.section.text))
+        sentences = _long_sentences(page, view)
+        if sentences:
+            report.longest_words, report.longest_sentence = max(sentences, key=lambda item: item[0])
+        allowance = next((a for a in view.allowances if a.covers("readability/too-hard") and a.reason), None)
+        if allowance:
+            # An exception that excuses nothing is reported as unused.
+            allowance.used = report.scores.grade > voice.max_grade or report.scores.ease < voice.min_ease
+            report.judged_by = EXCEPTED
+            report.exception_reason = allowance.reason
+        reports.append(report)
+        findings.extend(_sentence_findings(page, view, voice, settings, sentences))
+
+    total_words = sum(report.scores.words for report in reports)
+    for group in _groups(reports, page.sections, settings.min_words):
+        findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
+    return findings, reports
+
+
+def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int], total_words: int, explained: frozenset[str]) -> list[Finding]:
+    members = [reports[i] for i in group]
+    if total_words < settings.min_words:
+        for report in members:
+            report.judged_by = SENTENCES_ONLY
+        return []
+    text = " ".join(page.sections[i].section.text for i in group)
+    pooled = score(text) if len(group) > 1 else members[0].scores
+    for report in members:
+        report.judged_grade, report.judged_ease = pooled.grade, pooled.ease
+        if len(group) > 1:
+            report.judged_by = POOLED
+            report.pooled_with = [other.heading for other in members if other is not report]
+    too_hard = pooled.grade > voice.max_grade or pooled.ease < voice.min_ease
+    if not too_hard:
+        return []
+    first = page.sections[group[0]]
+    for index, report in zip(group, members):
+        report.passed = False
+        report.hard_words = hard_words(page.sections[index].section.text, explained, settings.hard_words)
+    longest = max(members, key=lambda report: report.longest_words)
+    what = f"Section \"{first.name}\"" if len(group) == 1 else f"Sections {', '.join(repr(m.heading) for m in members)} (pooled: each is under {settings.min_words} words)"
+    message = (
+        f"{what} reads at grade {pooled.grade:.1f} with Reading Ease {pooled.ease:.0f}; "
+        f"the {voice.label} limit is grade {voice.max_grade:g} and Reading Ease {voice.min_ease:g} or more."
+    )
+    hard = sorted({word for report in members for word in report.hard_words})[: settings.hard_words]
+    hint_parts = [f"Words per sentence: {pooled.words_per_sentence:.1f}; syllables per word: {pooled.syllables_per_word:.2f}."]
+    if longest.longest_sentence:
+        hint_parts.append(f"Longest sentence ({longest.longest_words} words): \"{longest.longest_sentence}\" Try splitting it.")
+    if hard:
+        hint_parts.append(f"Hard words: {', '.join(hard)}. Try shorter, everyday words.")
+    return [Finding(page.path, first.line, "readability/too-hard", ERROR, message, " ".join(hint_parts), 1, voice.name, first.name)]
+
+
+def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, settings: Settings, sentences: list[tuple[int, str]]) -> list[Finding]:
+    findings = []
+    for count, sentence in sentences:
+        if count <= voice.max_sentence_words:
+            continue
+        line, column = page.locate(sentence, view)
+        findings.append(
+            Finding(
+                page.path, line, "sentence/too-long", settings.long_sentence,
+                f"This sentence has {count} words; the {voice.label} limit is {voice.max_sentence_words}.",
+                f"\"{sentence}\" Try splitting it into two sentences, or cutting words that add nothing.",
+                column, voice.name, view.name,
+            )
+        )
+    return findings

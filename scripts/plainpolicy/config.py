@@ -1,0 +1,154 @@
+"""plainpolicy's settings: voices and their thresholds, data files, rule options.
+
+The same mapping is read from mkdocs.yml (the `plainpolicy` entry under
+`plugins:`) by the command line and by the MkDocs plugin, so both always apply
+the same rules. Nothing about any one site is built in: voices are data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import CannotRun
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One audience: where its pages live and how hard they may be to read."""
+
+    name: str
+    folder: str
+    label: str
+    max_grade: float
+    min_ease: float
+    max_sentence_words: int
+    paired: bool = True
+
+
+DEFAULT_VOICES: dict[str, dict[str, Any]] = {
+    "staff": {"folder": "staff", "label": "Staff and volunteers", "max_grade": 9, "min_ease": 55, "max_sentence_words": 25},
+    "young-people": {"folder": "young-people", "label": "Young people", "max_grade": 6, "min_ease": 70, "max_sentence_words": 20},
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the checks need to know about a site."""
+
+    voices: dict[str, Voice]
+    default_voice: str | None = None
+    glossary: str | None = None
+    prompts: str | None = None
+    checklist: str | None = None
+    min_words: int = 100
+    hard_words: int = 5
+    review_months: int = 12
+    overdue_review: str = "warning"
+    long_sentence: str = "warning"
+    exclude: tuple[str, ...] = field(default_factory=tuple)
+
+    def voice_for(self, relative_path: str, meta: dict[str, Any]) -> Voice | None:
+        """The page's voice: front matter `voice`, else its folder, else the default."""
+        named = meta.get("voice")
+        if isinstance(named, str) and named in self.voices:
+            return self.voices[named]
+        first = relative_path.replace("\\", "/").split("/", 1)[0]
+        for voice in self.voices.values():
+            if "/" in relative_path.replace("\\", "/") and voice.folder == first:
+                return voice
+        if self.default_voice:
+            return self.voices[self.default_voice]
+        return None
+
+
+def _number(value: Any, where: str, path: str, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise CannotRun(path, f"{where}: '{name}' must be a number, not {value!r}")
+    return float(value)
+
+
+def _voice(name: str, raw: Any, path: str) -> Voice:
+    where = f"plainpolicy voice '{name}'"
+    if not isinstance(raw, dict):
+        raise CannotRun(path, f"{where} must be a mapping of settings (folder, label, max_grade, ...)")
+    defaults = DEFAULT_VOICES.get(name, {})
+    merged = {**defaults, **raw}
+    unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired"}
+    if unknown:
+        raise CannotRun(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
+    for needed in ("max_grade", "min_ease", "max_sentence_words"):
+        if needed not in merged:
+            raise CannotRun(path, f"{where} needs '{needed}'")
+    folder = merged.get("folder", name)
+    if not isinstance(folder, str) or not folder.strip("/"):
+        raise CannotRun(path, f"{where}: 'folder' must be a folder name under docs/")
+    return Voice(
+        name=name,
+        folder=folder.strip("/"),
+        label=str(merged.get("label", name)),
+        max_grade=_number(merged["max_grade"], where, path, "max_grade"),
+        min_ease=_number(merged["min_ease"], where, path, "min_ease"),
+        max_sentence_words=int(_number(merged["max_sentence_words"], where, path, "max_sentence_words")),
+        paired=bool(merged.get("paired", True)),
+    )
+
+
+def _severity(raw: dict[str, Any], key: str, default: str, path: str) -> str:
+    value = raw.get(key, default)
+    if value not in SEVERITIES:
+        raise CannotRun(path, f"plainpolicy setting '{key}' must be 'error' or 'warning', not {value!r}")
+    return str(value)
+
+
+def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CannotRun(path, f"plainpolicy setting '{key}' must be a whole number, 0 or more, not {value!r}")
+    return value
+
+
+KNOWN_KEYS = {
+    "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
+    "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report",
+}
+
+
+def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") -> Settings:
+    """Validate the `plainpolicy` settings; raise CannotRun naming the problem."""
+    raw = dict(raw or {})
+    unknown = set(raw) - KNOWN_KEYS
+    if unknown:
+        raise CannotRun(path, f"unknown plainpolicy setting(s): {', '.join(sorted(unknown))}")
+    voices_raw = raw.get("voices") or DEFAULT_VOICES
+    if not isinstance(voices_raw, dict):
+        raise CannotRun(path, "plainpolicy 'voices' must map each voice name to its settings")
+    voices = {str(name): _voice(str(name), value, path) for name, value in voices_raw.items()}
+    folders = [voice.folder for voice in voices.values()]
+    if len(set(folders)) != len(folders):
+        raise CannotRun(path, "two plainpolicy voices use the same folder")
+    default_voice = raw.get("default_voice")
+    if default_voice is not None and default_voice not in voices:
+        raise CannotRun(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})")
+    files = {}
+    for key in ("glossary", "prompts", "checklist"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            raise CannotRun(path, f"plainpolicy '{key}' must be a file name under docs/")
+        files[key] = value
+    exclude = raw.get("exclude") or []
+    if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
+        raise CannotRun(path, "plainpolicy 'exclude' must be a list of file patterns")
+    return Settings(
+        voices=voices,
+        default_voice=default_voice,
+        min_words=_positive_int(raw, "min_words", 100, path),
+        hard_words=_positive_int(raw, "hard_words", 5, path),
+        review_months=_positive_int(raw, "review_months", 12, path),
+        overdue_review=_severity(raw, "overdue_review", "warning", path),
+        long_sentence=_severity(raw, "long_sentence", "warning", path),
+        exclude=tuple(exclude),
+        **files,
+    )

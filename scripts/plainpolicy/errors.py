@@ -1,0 +1,21 @@
+"""The one error plainpolicy raises when it cannot run at all (exit code 2)."""
+
+from __future__ import annotations
+
+
+class CannotRun(Exception):
+    """Bad configuration or an unreadable input file.
+
+    Always carries the file and, where known, the line, so the command line can
+    print one clear sentence instead of a traceback.
+    """
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,49 @@
+"""For people: file:line:col  severity  rule  message, then the hint."""
+
+from __future__ import annotations
+
+from ..checker import Report
+from ..findings import INFO
+
+_WIDTH = 40
+
+
+def _finding_lines(report: Report, show_info: bool) -> list[str]:
+    lines = []
+    for finding in report.findings:
+        if finding.severity == INFO and not show_info:
+            continue
+        lines.append(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}")
+        if finding.hint:
+            lines.append(f"    hint: {finding.hint}")
+    return lines
+
+
+def _section_table(report: Report) -> list[str]:
+    lines = ["", f"{'page / section':{_WIDTH}}  {'voice':12} {'words':>5} {'grade':>5} {'ease':>5}  judged by"]
+    for page in report.pages:
+        lines.append(f"{page.path}")
+        for section in page.sections:
+            name = ("  " + section.heading)[:_WIDTH]
+            judged = section.judged_by
+            if section.pooled_with:
+                judged += " with " + ", ".join(section.pooled_with)
+            mark = "" if section.passed else "  << too hard"
+            lines.append(f"{name:{_WIDTH}}  {page.voice or '-':12} {section.scores.words:5d} {section.scores.grade:5.1f} {section.scores.ease:5.0f}  {judged}{mark}")
+    return lines
+
+
+def render(report: Report, verbose: bool = False) -> str:
+    lines = _finding_lines(report, verbose)
+    if verbose:
+        lines += _section_table(report)
+    exceptions = [finding for finding in report.findings if finding.rule == "exception/used"]
+    if exceptions:
+        lines.append("")
+        lines.append(f"Exceptions in use ({len(exceptions)}):")
+        lines += [f"  {finding.path}:{finding.line}  {finding.section}: {finding.message}" for finding in exceptions]
+    errors, warnings = report.count("error"), report.count("warning")
+    pages = len(report.pages)
+    summary = f"{pages} page{'s' * (pages != 1)} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,112 @@
+"""Readability formulas, computed exactly as textstat computes them.
+
+We do not import textstat at run time: importing it pulls in NLTK (about 0.3 s)
+and it downloads the CMU dictionary on first use. Instead this module repeats
+textstat 0.7.13's counting rules (word list, sentence count, syllables) and its
+Flesch formulas. tests/test_scoring_matches_textstat.py proves the numbers are
+identical to textstat's on the same text, including random text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from .syllables import syllables
+
+# textstat.backend.utils.constants
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """textstat's list_words(): punctuation (and hyphens) removed, split on space."""
+    text = _NON_CONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCTUATION.sub("", text).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences(): fragments of two words or fewer do not count."""
+    if not text:
+        return 0
+    fragments = _SENTENCE.findall(text)
+    short = sum(1 for fragment in fragments if len(words(fragment)) <= 2)
+    return max(1, len(fragments) - short)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The formula inputs and results for one piece of text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    grade: float
+    ease: float
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+
+def score(text: str) -> Scores:
+    """Flesch-Kincaid grade and Flesch Reading Ease, as textstat (en) gives them."""
+    word_list = words(text)
+    n_words = len(word_list)
+    n_sentences = count_sentences(text)
+    n_syllables = sum(syllables(word.lower()) for word in word_list)
+    try:
+        per_sentence = n_words / n_sentences
+    except ZeroDivisionError:
+        per_sentence = 0.0
+    try:
+        per_word = n_syllables / n_words
+    except ZeroDivisionError:
+        per_word = 0.0
+    if per_sentence == 0 or per_word == 0:
+        grade = ease = 0.0
+    else:
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+        ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    return Scores(n_words, n_sentences, n_syllables, grade, ease)
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall easy-word list that textstat ships (read, not imported)."""
+    spec = find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "en" / "easy_words.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").lower().split())
+    except OSError:
+        return frozenset()
+
+
+def hard_words(text: str, exclude: frozenset[str] = frozenset(), limit: int = 5) -> list[str]:
+    """The hardest words of a text: not on the easy list, most syllables first.
+
+    This is textstat's "difficult words" (two syllables or more, not a Dale-Chall
+    easy word), ranked so a writer sees the worst first. `exclude` holds words a
+    glossary explains, which are a fair exception.
+    """
+    easy = easy_words()
+    seen: dict[str, int] = {}
+    for word in words(text):
+        lower = word.lower()
+        if lower in easy or lower in exclude or lower in seen or not lower.isalpha():
+            continue
+        count = syllables(lower)
+        if count >= 3:
+            seen[lower] = count
+    ranked = sorted(seen.items(), key=lambda item: (-item[1], item[0]))
+    return [word for word, _ in ranked[:limit]]

@@ -1,0 +1,117 @@
+"""Reading a Markdown source file safely: encoding, line endings, front matter.
+
+Every problem becomes a CannotRun naming the file and line. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CannotRun
+
+_FENCE_OPEN = re.compile(r"^---[ \t]*$")
+_FENCE_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class SourcePage:
+    """One Markdown file as the checker sees it.
+
+    `body_line` is the 1-based line number in the file of the first line of
+    `body` (the text after the front matter), so a line in the body maps back
+    to the file by adding `body_line - 1`.
+    """
+
+    path: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text with a BOM removed and every line ending made "\\n"."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CannotRun(path, "the file is saved as UTF-16; save it as UTF-8 instead", 1)
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise CannotRun(path, "the file contains a NUL byte: is it a binary file? Save it as UTF-8 text", line)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise CannotRun(path, "the file is not valid UTF-8 text; save it as UTF-8", line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that leaves dates as text, so "reviewed: 2026-13-40" is our error to report."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse the YAML between the fences; return the mapping and each key's line."""
+    try:
+        node = yaml.compose(block, Loader=_LineLoader)
+        data = yaml.load(block, Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise CannotRun(path, f"the front matter is not valid YAML ({problem})", line) from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise CannotRun(path, "the front matter must be a list of 'key: value' lines", first_line)
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = first_line + key_node.start_mark.line
+    return {str(key): value for key, value in data.items()}, lines
+
+
+def split_front_matter(text: str, path: str) -> SourcePage:
+    """Separate the front matter (between two '---' lines at the top) from the body."""
+    lines = text.split("\n")
+    if not lines or not _FENCE_OPEN.match(lines[0]):
+        return SourcePage(path=path, text=text, body=text, body_line=1)
+    for index in range(1, len(lines)):
+        if _FENCE_CLOSE.match(lines[index]):
+            meta, meta_lines = parse_front_matter("\n".join(lines[1:index]), path, 2)
+            body_start = index + 1
+            return SourcePage(
+                path=path,
+                text=text,
+                meta=meta,
+                meta_lines=meta_lines,
+                body="\n".join(lines[body_start:]),
+                body_line=body_start + 1,
+            )
+    raise CannotRun(path, "the front matter starts with '---' but never ends: add a '---' line after it", 1)
+
+
+def read_page(file: Path, display: str | None = None) -> SourcePage:
+    """Read and split one Markdown file, or raise CannotRun saying why not."""
+    name = display or str(file)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise CannotRun(name, f"cannot read the file ({error.strerror or error})") from None
+    return split_front_matter(decode(raw, name), name)
