@@ -17,13 +17,16 @@ from .analysis import AnalysedPage, analyse
 from .checks.glossary_rules import check_glossary
 from .checks.pairing import check_pairing
 from .checks.readability import SectionReport, check_readability
+from .checks.references import answered_by, check_checklist_answered, check_ids
 from .checks.review import check_review
+from . import generate
 from .errors import CannotRun
 from .exceptions import Allowance
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
 from .mkdocs_config import SiteConfig
 from .render import Renderer
+from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_page, split_front_matter
 
 
@@ -77,6 +80,9 @@ class Checker:
         self._renderer: Renderer | None = None
         self._glossary: Glossary | None = None
         self._glossary_loaded = False
+        self._themes: list[Theme] | None = None
+        self._questions: list[Question] | None = None
+        self._data_loaded = False
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -93,6 +99,112 @@ class Checker:
                 file = self.site.docs_dir / self.settings.glossary
                 self._glossary = load_glossary(file, set(self.settings.voices), display_path(file))
         return self._glossary
+
+    def data_path(self, name: str | None) -> str:
+        return display_path(self.site.docs_dir / name) if name else ""
+
+    def _load_data(self) -> None:
+        if self._data_loaded:
+            return
+        self._data_loaded = True
+        settings = self.settings
+        if settings.prompts:
+            self._themes = load_themes(self.site.docs_dir / settings.prompts, set(settings.voices), self.data_path(settings.prompts))
+        if settings.checklist:
+            self._questions = load_questions(self.site.docs_dir / settings.checklist, self.data_path(settings.checklist))
+
+    @property
+    def themes(self) -> list[Theme] | None:
+        self._load_data()
+        return self._themes
+
+    @property
+    def questions(self) -> list[Question] | None:
+        self._load_data()
+        return self._questions
+
+    def anchors(self) -> bool:
+        return "attr_list" in self.site.extensions
+
+    def prepare_markdown(self, body: str, relative: str, meta: dict[str, Any]) -> str:
+        """The page body as the reader gets it: with its "Talk about it" box added."""
+        voice = self.settings.voice_for(relative, meta)
+        if voice is None or not self.themes or meta.get("generated"):
+            return body
+        return body + generate.talk_box(self.themes, page_ids(meta, "themes"), voice, relative, self.anchors())
+
+    # --- generated pages -------------------------------------------------------
+    def generated_paths(self) -> set[str]:
+        paths: set[str] = set()
+        for voice in self.settings.voices.values():
+            if self.settings.glossary:
+                paths.add(f"{voice.folder}/{generate.GLOSSARY_PAGE}")
+            if self.settings.prompts:
+                paths.add(f"{voice.folder}/{generate.PROMPTS_PAGE}")
+        if self.settings.checklist:
+            paths.add(generate.CHECKLIST_PAGE)
+        return paths
+
+    def generate_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, tuple[str, str, dict[str, int]]]:
+        """Generated pages: relative path -> (markdown, data file shown, section -> data line).
+
+        `pages` lists the real pages as (relative path, title, voice, front matter).
+        """
+        result: dict[str, tuple[str, str, dict[str, int]]] = {}
+        voices = self.settings.voices
+        glossary = self.glossary
+        if glossary is not None:
+            origins = {}
+            for term in glossary.terms:
+                shown = term.term[0].upper() + term.term[1:]
+                origins[shown + (f" ({', '.join(term.abbreviations)})" if term.abbreviations else "")] = term.line
+                origins.setdefault(term.term[0].upper(), term.line)
+            for voice in voices.values():
+                result[f"{voice.folder}/{generate.GLOSSARY_PAGE}"] = (generate.glossary_page(glossary, voice), glossary.path, origins)
+        if self.themes is not None:
+            for voice in voices.values():
+                related: dict[str, list[generate.PageLink]] = {}
+                for relative, title, page_voice, meta in pages:
+                    if page_voice == voice.name:
+                        for theme in page_ids(meta, "themes"):
+                            related.setdefault(theme, []).append(generate.PageLink(title, relative))
+                origins = {theme.title.get(voice.name, theme.id): theme.line for theme in self.themes}
+                result[f"{voice.folder}/{generate.PROMPTS_PAGE}"] = (generate.prompts_page(self.themes, voice, related, self.anchors()), self.data_path(self.settings.prompts), origins)
+        if self.questions is not None:
+            answers: dict[str, dict[str, list[generate.PageLink]]] = {}
+            for relative, title, page_voice, meta in pages:
+                for identifier in page_ids(meta, "checklist"):
+                    if page_voice:
+                        answers.setdefault(identifier, {}).setdefault(page_voice, []).append(generate.PageLink(title, relative))
+            voice = voices[self.settings.default_voice] if self.settings.default_voice else next(iter(voices.values()))
+            origins = {}
+            for question in self.questions:
+                origins.setdefault(question.topic, question.line)
+            result[generate.CHECKLIST_PAGE] = (generate.checklist_page(self.questions, answers, self.settings, voice), self.data_path(self.settings.checklist), origins)
+        return result
+
+    def site_findings(self, pages: list[PageResult]) -> list[Finding]:
+        """Rules that need the whole site: every checklist question answered."""
+        if self.questions is None:
+            return []
+        answered = answered_by((page.voice, page.meta) for page in pages if not page.meta.get("generated"))
+        return check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
+
+    def check_site(self) -> Report:
+        """Every page under docs/, the generated pages, and the site-wide rules."""
+        existing = self.site_pages() | self.generated_paths()
+        report = Report()
+        for file in self.collect([self.site.docs_dir]):
+            page = read_page(file, display_path(file))
+            report.pages.append(self.check_source(page, self.relative(file), existing))
+        real = [(page.relative, page.title, page.voice, page.meta) for page in report.pages]
+        for relative, (text, data_file, origins) in sorted(self.generate_pages(real).items()):
+            shown = display_path(self.site.docs_dir / relative)
+            result = self.check_text(text, relative, shown, existing)
+            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+            report.pages.append(result)
+        report.site_findings = self.site_findings(report.pages)
+        return report
 
     # --- which files -----------------------------------------------------------
     def relative(self, file: Path) -> str:
@@ -139,7 +251,7 @@ class Checker:
         voice = self.settings.voice_for(relative, source.meta)
         result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:
-            html = self.renderer.render(source.body, source.path)
+            html = self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path)
         page = analyse(source.path, relative, source, html, voice)
         result.title = result.title or page.title
         findings: list[Finding] = []
@@ -147,10 +259,11 @@ class Checker:
             readability, result.sections = check_readability(page, voice, self.settings, self._explained())
             findings += readability
             findings += check_pairing(source.path, relative, voice, source.meta, source.meta_lines, self.settings, existing)
-            if self._is_voice_page(relative):
+            if self._is_voice_page(relative) and not source.meta.get("generated"):
                 findings += check_review(source.path, voice.name, source.meta, source.meta_lines, self.settings.review_months, self.settings.overdue_review, self.today)
         if self.glossary is not None:
             findings += check_glossary(page, self.glossary)
+        findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
         result.findings = apply_allowances(page, findings)
         return result
 
@@ -192,3 +305,11 @@ def _allowance_findings(page: AnalysedPage, section: str, allowance: Allowance, 
     if not allowance.used:
         return [Finding(*where, "exception/unused", WARNING, f"This exception ({', '.join(allowance.rules)}) excuses nothing.", "The section passes without it: remove the comment.", allowance.column, voice, section)]
     return [Finding(*where, "exception/used", INFO, f"Exception for {', '.join(allowance.rules)}: {allowance.reason}", "", allowance.column, voice, section)]
+
+
+def relocate(finding: Finding, data_file: str, origins: dict[str, int]) -> Finding:
+    """Point a finding on a generated page at the data file line it came from."""
+    from dataclasses import replace
+
+    line = origins.get(finding.section, 1)
+    return replace(finding, path=data_file, line=line, column=1, hint=f"(On the generated page {finding.path}.) {finding.hint}".strip())

@@ -61,8 +61,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     site = _site(args.config)
     checker = Checker(site, today=args.today)
-    paths = args.paths or [site.docs_dir]
-    report = checker.check_files(paths)
+    whole_site = not args.paths or [p.resolve() for p in args.paths] == [site.docs_dir.resolve()]
+    report = checker.check_site() if whole_site else checker.check_files(args.paths)
     sys.stdout.write(FORMATTERS[args.format](report, verbose=args.verbose))
     failing = report.count("error") + (report.count("warning") if args.strict else 0)
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from .errors import CannotRun
-from .source import decode
+from .phrases import PhraseMatcher
+from .yamlfile import load_yaml_file, text_field, text_list
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Rejected:
     form: str
     reason: str
     voices: frozenset[str] | None
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # for finding the source line
 
 
 @dataclass
@@ -47,7 +46,6 @@ class Term:
     forms: list[str] = field(default_factory=list)
     definitions: dict[str, str] = field(default_factory=dict)
     rejected: list[Rejected] = field(default_factory=list)
-    pattern: re.Pattern[str] | None = None  # any accepted form, word forms included
 
     @property
     def accepted(self) -> list[str]:
@@ -66,35 +64,28 @@ def is_abbreviation(form: str) -> bool:
     return bool(re.fullmatch(r"[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*", form))
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Keeps each mapping's line number under the key '__line__'."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
 @dataclass
 class Glossary:
     path: str
     terms: list[Term]
     abbreviations: dict[str, Term]
     known_capitals: frozenset[str]
-    combined: re.Pattern[str] | None = None
-    _by_group: dict[str, Term] = field(default_factory=dict)
+    accepted: PhraseMatcher[Term] = field(default_factory=PhraseMatcher)
+    rejected: PhraseMatcher[tuple[Term, Rejected]] = field(default_factory=PhraseMatcher)
 
     def definitions_for(self, voice: str) -> dict[str, str]:
         return {term.term: term.definitions[voice] for term in self.terms if voice in term.definitions}
 
     def uses(self, text: str) -> Iterator[tuple[Term, str, int, int]]:
         """Every accepted form of every term in the text: (term, form as written, start, end)."""
-        if self.combined is None:
-            return
-        for match in self.combined.finditer(text):
-            group = match.lastgroup
-            if group:
-                yield self._by_group[group], match.group(0), match.start(), match.end()
+        for match in self.accepted.find(text):
+            yield match.payload, match.text, match.start, match.end
+
+    def rejections(self, text: str) -> Iterator[tuple[Term, Rejected, str, int, int]]:
+        """Every rejected form in the text: (term, rejected entry, as written, start, end)."""
+        for match in self.rejected.find(text):
+            term, rejected = match.payload
+            yield term, rejected, match.text, match.start, match.end
 
     def explained_words(self) -> frozenset[str]:
         """Lower-case words that the glossary explains (fair exceptions to 'hard words')."""
@@ -105,29 +96,15 @@ class Glossary:
         return frozenset(words)
 
 
-def _text(value: Any, where: str, path: str, line: int) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise CannotRun(path, f"{where} must be some text", line)
-    return value.strip()
-
-
-def _text_list(value: Any, where: str, path: str, line: int) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise CannotRun(path, f"{where} must be a list", line)
-    return [_text(item, where, path, line) for item in value]
-
-
 def _rejected(raw: Any, term: str, voices: set[str], path: str, line: int) -> Rejected:
     if not isinstance(raw, dict):
         raise CannotRun(path, f"each rejected form of '{term}' needs 'form' and 'reason'", line)
     line = raw.get("__line__", line)
-    form = _text(raw.get("form"), f"a rejected form of '{term}'", path, line)
-    reason = _text(raw.get("reason"), f"the reason for rejecting '{form}'", path, line)
+    form = text_field(raw.get("form"), f"a rejected form of '{term}'", path, line)
+    reason = text_field(raw.get("reason"), f"the reason for rejecting '{form}'", path, line)
     only = raw.get("voices")
     if only is not None:
-        only_list = _text_list(only, f"the voices of rejected form '{form}'", path, line)
+        only_list = text_list(only, f"the voices of rejected form '{form}'", path, line)
         unknown = set(only_list) - voices
         if unknown:
             raise CannotRun(path, f"rejected form '{form}' names unknown voice(s) {', '.join(sorted(unknown))}", line)
@@ -143,7 +120,7 @@ def _term(raw: Any, voices: set[str], path: str) -> Term:
     unknown = set(raw) - {"term", "abbreviations", "forms", "definitions", "rejected", "__line__"}
     if unknown:
         raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in a glossary entry", line)
-    name = _text(raw.get("term"), "'term'", path, line)
+    name = text_field(raw.get("term"), "'term'", path, line)
     definitions = raw.get("definitions")
     if not isinstance(definitions, dict) or len([key for key in definitions if key != "__line__"]) == 0:
         raise CannotRun(path, f"'{name}' needs 'definitions' with one entry per voice", line)
@@ -153,15 +130,15 @@ def _term(raw: Any, voices: set[str], path: str) -> Term:
             continue
         if voice not in voices:
             raise CannotRun(path, f"'{name}' has a definition for unknown voice '{voice}' (voices: {', '.join(sorted(voices))})", line)
-        clean[str(voice)] = _text(text, f"the {voice} definition of '{name}'", path, line)
+        clean[str(voice)] = text_field(text, f"the {voice} definition of '{name}'", path, line)
     rejected_raw = raw.get("rejected") or []
     if not isinstance(rejected_raw, list):
         raise CannotRun(path, f"'rejected' of '{name}' must be a list", line)
     return Term(
         term=name,
         line=line,
-        abbreviations=_text_list(raw.get("abbreviations"), f"abbreviations of '{name}'", path, line),
-        forms=_text_list(raw.get("forms"), f"forms of '{name}'", path, line),
+        abbreviations=text_list(raw.get("abbreviations"), f"abbreviations of '{name}'", path, line),
+        forms=text_list(raw.get("forms"), f"forms of '{name}'", path, line),
         definitions=clean,
         rejected=[_rejected(item, name, voices, path, line) for item in rejected_raw],
     )
@@ -188,32 +165,19 @@ def build(terms: list[Term], path: str) -> Glossary:
     _check_unique(terms, path)
     abbreviations = {abbreviation: term for term in terms for abbreviation in term.abbreviations}
     capitals = {word for term in terms for form in term.accepted for word in re.findall(r"\b[0-9]*[A-Z][A-Z0-9]+\b", form)}
-    groups: list[str] = []
-    by_group: dict[str, Term] = {}
-    for index, term in enumerate(terms):
-        # Longest forms first, so "UK GDPR" wins over "UK".
-        for number, form in enumerate(sorted(term.accepted, key=len, reverse=True)):
-            name = f"t{index}_{number}"
-            by_group[name] = term
-            groups.append((len(form), f"(?P<{name}>{form_pattern(form, is_abbreviation(form))})"))
-    ordered = [pattern for _, pattern in sorted(groups, key=lambda item: -item[0])]
-    combined = re.compile("|".join(ordered)) if ordered else None
-    return Glossary(path, terms, abbreviations, frozenset(capitals), combined, by_group)
+    glossary = Glossary(path, terms, abbreviations, frozenset(capitals))
+    for term in terms:
+        for form in term.accepted:
+            glossary.accepted.add(form, term, exact=is_abbreviation(form))
+        for rejected in term.rejected:
+            glossary.rejected.add(rejected.form, (term, rejected), exact=is_abbreviation(rejected.form))
+    return glossary
 
 
 def load_glossary(file: Path, voices: set[str], display: str | None = None) -> Glossary:
     """Read and validate the glossary file, or raise CannotRun naming file and line."""
     path = display or str(file)
-    try:
-        raw_bytes = file.read_bytes()
-    except OSError as error:
-        raise CannotRun(path, f"cannot read the glossary ({error.strerror or error})") from None
-    text = decode(raw_bytes, path)
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise CannotRun(path, f"the glossary is not valid YAML ({getattr(error, 'problem', None) or error})", mark.line + 1 if mark else None) from None
+    data = load_yaml_file(file, path, "glossary")
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise CannotRun(path, "the glossary must start with 'terms:' followed by a list of terms", 1)
     terms = [_term(item, voices, path) for item in data["terms"]]

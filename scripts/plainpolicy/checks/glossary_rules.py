@@ -26,8 +26,9 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
             uses = list(glossary.uses(text))
             spans = [(start, end) for _, _, start, end in uses]
             for term, written, _, _ in uses:
-                if not term.abbreviations or written not in term.abbreviations:
-                    used_forms.setdefault(term.term, {}).setdefault(_base_form(term, written), (view, written))
+                base = _base_form(term, written)
+                if base not in term.abbreviations:
+                    used_forms.setdefault(term.term, {}).setdefault(base, (view, written))
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
                     findings.append(_missing_definition(page, view, term, written, voice, glossary))
@@ -38,8 +39,9 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
 
 
 def _base_form(term: Term, written: str) -> str:
-    lowered = written.lower()
-    for form in sorted([term.term, *term.forms], key=len, reverse=True):
+    """The accepted form behind what was written ("ICO's" -> "ICO", "moderators" -> "moderator")."""
+    lowered = " ".join(written.lower().split())
+    for form in sorted(term.accepted, key=len, reverse=True):
         if lowered.startswith(form.lower()):
             return form
     return written
@@ -57,22 +59,20 @@ def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, writt
 
 def _rejected(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], voice: str) -> list[Finding]:
     findings = []
-    for term in glossary.terms:
-        for rejected in term.rejected:
-            if rejected.voices is not None and voice not in rejected.voices:
-                continue
-            for match in rejected.pattern.finditer(text):
-                if _covered(spans, match.start(), match.end()):
-                    continue  # e.g. "GDPR" inside "UK GDPR"
-                line, column = page.locate_pattern(rejected.pattern, view)
-                findings.append(
-                    Finding(
-                        page.path, line, "glossary/rejected", ERROR,
-                        f"\"{match.group(0)}\" is not the form we use.",
-                        f"Write \"{term.term}\" instead. Why: {rejected.reason}",
-                        column, voice, view.name,
-                    )
-                )
+    for term, rejected, written, start, end in glossary.rejections(text):
+        if rejected.voices is not None and voice not in rejected.voices:
+            continue
+        if _covered(spans, start, end):
+            continue  # e.g. "GDPR" inside "UK GDPR"
+        line, column = page.locate_pattern(rejected.pattern, view)
+        findings.append(
+            Finding(
+                page.path, line, "glossary/rejected", ERROR,
+                f"\"{written}\" is not the form we use.",
+                f"Write \"{term.term}\" instead. Why: {rejected.reason}",
+                column, voice, view.name,
+            )
+        )
     return findings
 
 

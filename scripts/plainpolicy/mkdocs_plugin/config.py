@@ -1,0 +1,22 @@
+"""The plugin's settings in mkdocs.yml (validated again by plainpolicy.config)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PlainPolicyConfig(Config):
+    enabled = c.Type(bool, default=True)
+    voices = c.Optional(c.Type(dict))
+    default_voice = c.Optional(c.Type(str))
+    glossary = c.Optional(c.Type(str))
+    prompts = c.Optional(c.Type(str))
+    checklist = c.Optional(c.Type(str))
+    min_words = c.Type(int, default=100)
+    hard_words = c.Type(int, default=5)
+    review_months = c.Type(int, default=12)
+    overdue_review = c.Choice(("warning", "error"), default="warning")
+    long_sentence = c.Choice(("warning", "error"), default="warning")
+    exclude = c.Type(list, default=[])
+    report = c.Type(bool, default=True)

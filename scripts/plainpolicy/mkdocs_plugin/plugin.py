@@ -1,0 +1,228 @@
+"""The plainpolicy MkDocs plugin.
+
+A thin layer over the library: it checks each page as MkDocs converts it (the
+HTML MkDocs made, so the score is what the reader sees), adds the generated
+pages, the "Talk about it" boxes and the glossary tooltips, gives templates what
+they need (voice, partner pages, review dates), and stops the build in on_env,
+after every page is converted and before any is written, when there are errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import generate
+from ..checker import Checker, PageResult, relocate
+from ..checks.review import review_dates
+from ..checks.pairing import partners
+from ..config import settings_from_mapping
+from ..errors import CannotRun
+from ..findings import ERROR, INFO, WARNING, Finding
+from ..mkdocs_config import SiteConfig
+from ..report_html import CSS, render_report
+from ..source import SourcePage, decode, split_front_matter
+from .config import PlainPolicyConfig
+
+log = logging.getLogger("mkdocs.plugins.plainpolicy")
+
+CSS_PATH = "assets/plainpolicy/plainpolicy.css"
+REPORT_INTRO = (
+    "---\ntitle: Readability report\nsummary: How hard each section is to read, against the limit for its readers.\n"
+    "generated: true\n---\n\n# Readability report\n\n"
+    "This page shows how easy each part of the policy is to read. "
+    "Each bar shows a score, and the black line shows the limit for that version. "
+    "The site will not build if a section goes past its limit.\n"
+)
+
+
+class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
+    supports_multiple_instances = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this object alive across `mkdocs serve`
+        # rebuilds, so unchanged pages are not checked again.
+        self._cache: dict[str, tuple[str, PageResult]] = {}
+
+    # --- configuration -------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        raw = {key: value for key, value in self.config.items() if key not in ("enabled", "report") and value is not None}
+        config_file = config.config_file_path or "mkdocs.yml"
+        try:
+            settings = settings_from_mapping(raw, config_file)
+            site = SiteConfig(Path(config_file), Path(config.docs_dir), settings, list(config.markdown_extensions), dict(config.mdx_configs), dict(config.extra))
+            self.checker = Checker(site)
+            self.checker.glossary  # load and validate the data files now: fail early
+            self.checker.themes
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        self._signature = hashlib.sha256(repr((raw, self._data_stamp(site))).encode()).hexdigest()
+        if self.config.report:
+            config.extra_css.append(CSS_PATH)
+        self.results: dict[str, PageResult] = {}
+        self.sources: dict[str, SourcePage] = {}
+        self.generated: dict[str, tuple[str, dict[str, int]]] = {}
+        self.report_page: Page | None = None
+        return config
+
+    def _data_stamp(self, site: SiteConfig) -> list[Any]:
+        stamp = []
+        for name in (site.settings.glossary, site.settings.prompts, site.settings.checklist):
+            if name:
+                path = site.docs_dir / name
+                stamp.append((name, path.stat().st_mtime_ns if path.exists() else None))
+        return stamp
+
+    # --- files -----------------------------------------------------------------
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        data = {self.checker.settings.glossary, self.checker.settings.prompts, self.checker.settings.checklist} - {None}
+        for file in list(files):
+            if file.src_uri in data:
+                files.remove(file)
+        real = []
+        for file in files.documentation_pages():
+            source = self._read(file)
+            self.sources[file.src_uri] = source
+            voice = self.checker.settings.voice_for(file.src_uri, source.meta)
+            real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
+        try:
+            generated = self.checker.generate_pages(real)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        for relative, (text, data_file, origins) in generated.items():
+            self._add(files, config, relative, text)
+            self.generated[relative] = (data_file, origins)
+        if self.config.report:
+            self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
+            files.append(File.generated(config, CSS_PATH, content=CSS))
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, relative: str, text: str) -> None:
+        existing = files.get_file_from_path(relative)
+        if existing is not None:
+            raise PluginError(f"plainpolicy: docs/{relative} would be replaced by a generated page; rename or remove it")
+        files.append(File.generated(config, relative, content=text))
+        self.sources[relative] = split_front_matter(text, relative)
+
+    def _read(self, file: File) -> SourcePage:
+        path = f"{Path(file.abs_src_path).relative_to(Path.cwd()) if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path.cwd()) else file.src_uri}"
+        try:
+            raw = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
+            return split_front_matter(decode(raw, path), path)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        except OSError as error:
+            raise PluginError(f"plainpolicy: {path}: cannot read the file ({error})") from None
+
+    # --- pages -----------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return markdown
+        relative = page.file.src_uri
+        settings = self.checker.settings
+        voice = settings.voice_for(relative, page.meta)
+        markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
+        if voice is not None:
+            markdown += self._tooltips(voice.name, relative, markdown)
+            existing = {file.src_uri for file in files.documentation_pages()}
+            reviewed, due = review_dates(page.meta, settings.review_months)
+            page.meta["plainpolicy"] = {
+                "voice": voice.name,
+                "voice_label": voice.label,
+                "partners": [
+                    {"voice": name, "label": settings.voices[name].label, "url": files.get_file_from_path(path).url}
+                    for name, path in partners(relative, voice, settings, existing).items()
+                ],
+                "reviewed": reviewed.isoformat() if reviewed else None,
+                "review_due": due.isoformat() if due else None,
+                "review_overdue": bool(due and due < self.checker.today and not page.meta.get("generated")),
+            }
+        return markdown
+
+    def _tooltips(self, voice: str, relative: str, markdown: str) -> str:
+        """Abbreviation definitions (abbr extension) in the page's voice, for the terms it uses.
+
+        Only the forms that appear on the page are defined: the abbr extension
+        slows down sharply with hundreds of definitions per page.
+        """
+        glossary = self.checker.glossary
+        if glossary is None or "abbr" not in self.checker.site.extensions or relative.endswith(generate.GLOSSARY_PAGE):
+            return ""
+        lines: dict[str, str] = {}
+        for term, written, _, _ in glossary.uses(markdown):
+            definition = term.definitions.get(voice)
+            if definition and written not in lines and "\n" not in written:
+                lines[written] = " ".join(definition.split()).replace("]", ")")
+        return "\n\n" + "\n".join(f"*[{form}]: {text}" for form, text in lines.items()) + "\n" if lines else ""
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return html
+        relative = page.file.src_uri
+        if relative == generate.REPORT_PAGE:
+            self.report_page = page
+        source = self.sources.get(relative) or split_front_matter(page.file.content_string, relative)
+        existing = {file.src_uri for file in files.documentation_pages()}
+        key = hashlib.sha256("\0".join([self._signature, relative, source.text, html, *sorted(existing)]).encode()).hexdigest()
+        cached = self._cache.get(relative)
+        if cached and cached[0] == key:
+            self.results[relative] = cached[1]
+            return html
+        try:
+            result = self.checker.check_source(source, relative, existing, html=html)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        if relative in self.generated:
+            data_file, origins = self.generated[relative]
+            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+        self._cache[relative] = (key, result)
+        self.results[relative] = result
+        return html
+
+    # --- after every page is converted, before any is written -------------------
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if not self.config.enabled:
+            return env
+        pages = [self.results[key] for key in sorted(self.results)]
+        findings = [f for page in pages for f in page.findings] + self.checker.site_findings(pages)
+        findings.sort(key=Finding.sort_key)
+        for finding in findings:
+            if finding.severity == WARNING:
+                log.warning(_line(finding))
+            elif finding.severity == INFO:
+                log.info(_line(finding))
+        errors = [finding for finding in findings if finding.severity == ERROR]
+        if self.report_page is not None:
+            urls = {page.relative: _url(files, page.relative, self.report_page) for page in pages}
+            exceptions = [finding for finding in findings if finding.rule == "exception/used"]
+            self.report_page.content = render_report(self.report_page.content or "", pages, self.checker.settings, urls, exceptions)
+        if errors:
+            listing = "\n".join(_line(finding) for finding in errors)
+            raise PluginError(f"plainpolicy found {len(errors)} error{'s' * (len(errors) != 1)}:\n{listing}\nRun 'plainpolicy check' for hints.")
+        return env
+
+
+def _line(finding: Finding) -> str:
+    text = f"{finding.path}:{finding.line}:{finding.column} {finding.rule}: {finding.message}"
+    return text + (f" Hint: {finding.hint}" if finding.hint else "")
+
+
+def _url(files: Files, relative: str, from_page: Page) -> str:
+    file = files.get_file_from_path(relative)
+    if file is None:
+        return ""
+    return file.url_relative_to(from_page.file)

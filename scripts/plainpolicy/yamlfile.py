@@ -1,0 +1,49 @@
+"""Loading a YAML data file with line numbers, for messages that name file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CannotRun
+from .source import decode
+
+
+class LineLoader(yaml.SafeLoader):
+    """A safe loader that keeps each mapping's line number under '__line__'."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def load_yaml_file(file: Path, display: str, what: str) -> Any:
+    """Parse a YAML file, or raise CannotRun naming the file and line."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise CannotRun(display, f"cannot read the {what} ({error.strerror or error})") from None
+    text = decode(raw, display)
+    try:
+        return yaml.load(text, Loader=LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
+
+
+def text_field(value: Any, where: str, path: str, line: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CannotRun(path, f"{where} must be some text", line)
+    return value.strip()
+
+
+def text_list(value: Any, where: str, path: str, line: int) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise CannotRun(path, f"{where} must be a list", line)
+    return [text_field(item, where, path, line) for item in value]
