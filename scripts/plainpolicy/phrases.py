@@ -34,6 +34,7 @@ def _key(word: str, exact: bool) -> str:
 class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], bool, T]]] = {}
+        self._memo: dict[str, list[tuple[tuple[str, ...], bool, T]]] = {}
 
     def add(self, phrase: str, payload: T, exact: bool = False) -> None:
         words = tuple(_key(word, exact) for word in TOKEN.findall(phrase))
@@ -43,6 +44,7 @@ class PhraseMatcher(Generic[T]):
         self._index.setdefault(words[0], []).append((words, exact, payload))
         # Longest phrases first, so "UK GDPR" is preferred over "UK".
         self._index[words[0]].sort(key=lambda entry: -len(entry[0]))
+        self._memo.clear()
 
     def find(self, text: str) -> Iterator[Match[T]]:
         """Non-overlapping matches, left to right, longest phrase first at each place."""
@@ -59,8 +61,9 @@ class PhraseMatcher(Generic[T]):
             index += size
 
     def _match_at(self, tokens: list[tuple[str, int, int]], index: int) -> tuple[int, T] | None:
-        word = tokens[index][0]
-        candidates = self._candidates(word)
+        candidates = self._candidates(tokens[index][0])
+        if not candidates:
+            return None
         for words, exact, payload in candidates:
             size = len(words)
             if index + size > len(tokens):
@@ -70,6 +73,12 @@ class PhraseMatcher(Generic[T]):
         return None
 
     def _candidates(self, word: str) -> list[tuple[tuple[str, ...], bool, T]]:
+        cached = self._memo.get(word)
+        if cached is None:
+            cached = self._memo[word] = self._lookup(word)
+        return cached
+
+    def _lookup(self, word: str) -> list[tuple[tuple[str, ...], bool, T]]:
         found: list[tuple[tuple[str, ...], bool, T]] = []
         seen: set[str] = set()
         for form in (word, word.lower()):

@@ -11,7 +11,10 @@ from .errors import CannotRun
 from .source import decode
 
 
-class LineLoader(yaml.SafeLoader):
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: much faster
+
+
+class LineLoader(_BASE):  # type: ignore[misc, valid-type]
     """A safe loader that keeps each mapping's line number under '__line__'."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
