@@ -1,9 +1,13 @@
 """The `plainpolicy` command.
 
-    plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose]
+    plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE]
+    plainpolicy explain PAGE
+    plainpolicy new TOPIC [--title TITLE] [--owner ROLE]
 
 Exit 0: no errors. Exit 1: errors found (with --strict, warnings too).
 Exit 2: it could not run; one line names the file and line, never a traceback.
+`explain` exits like `check` for its one page; `new` exits 0 when it wrote the
+pages and 2 when it refused (a page exists, or the topic name is not usable).
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .errors import CannotRun
+
+if TYPE_CHECKING:
+    from .checker import Report
+    from .mkdocs_config import SiteConfig
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -43,7 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
     check.add_argument("--verbose", "-v", action="store_true", help="also print every section's scores")
+    check.add_argument("--summary", type=Path, metavar="FILE", help="also add a Markdown summary table to FILE (for $GITHUB_STEP_SUMMARY)")
     check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    explain = commands.add_parser("explain", help="explain one page's scores and findings in plain words")
+    explain.add_argument("page", type=Path, help="the Markdown page, for example docs/staff/devices.md")
+    explain.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
+    explain.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    new = commands.add_parser("new", help="start a new topic: one page for each voice")
+    new.add_argument("topic", help="the topic's file name: lower-case words joined by hyphens, for example online-gaming")
+    new.add_argument("--title", help="the page title (default: made from the topic name)")
+    new.add_argument("--owner", default="Designated safeguarding lead", help="the role that owns the pages (default: %(default)s)")
+    new.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
+    new.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     return parser
 
 
@@ -64,8 +83,35 @@ def run_check(args: argparse.Namespace) -> int:
     whole_site = not args.paths or [p.resolve() for p in args.paths] == [site.docs_dir.resolve()]
     report = checker.check_site() if whole_site else checker.check_files(args.paths)
     sys.stdout.write(FORMATTERS[args.format](report, verbose=args.verbose))
+    if args.summary is not None:
+        _append_summary(args.summary, report, site)
     failing = report.count("error") + (report.count("warning") if args.strict else 0)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _append_summary(file: Path, report: Report, site: SiteConfig) -> None:
+    from .summary import render
+
+    try:
+        with file.open("a", encoding="utf-8") as handle:
+            handle.write(render(report, site.settings))
+    except OSError as error:
+        raise CannotRun(str(file), f"cannot write the summary ({error.strerror or error})") from None
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from .explain import explain
+
+    text, has_errors = explain(_site(args.config), args.page, today=args.today)
+    sys.stdout.write(text)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .scaffold import create_topic
+
+    sys.stdout.write(create_topic(_site(args.config), args.topic, title=args.title, owner=args.owner, today=args.today))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "explain":
+            return run_explain(args)
+        if args.command == "new":
+            return run_new(args)
     except CannotRun as error:
         print(f"plainpolicy: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -93,9 +93,7 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
 def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int], total_words: int, explained: frozenset[str]) -> list[Finding]:
     members = [reports[i] for i in group]
     if total_words < settings.min_words:
-        for report in members:
-            report.judged_by = SENTENCES_ONLY
-        return []
+        return _judge_by_sentences(page, voice, settings, reports, group)
     text = " ".join(page.sections[i].section.text for i in group)
     pooled = score(text) if len(group) > 1 else members[0].scores
     for report in members:
@@ -137,6 +135,28 @@ def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, sett
                 f"This sentence has {count} words; the {voice.label} limit is {voice.max_sentence_words}.",
                 f"\"{sentence}\" Try splitting it into two sentences, or cutting words that add nothing.",
                 column, voice.name, view.name,
+            )
+        )
+    return findings
+
+
+def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int]) -> list[Finding]:
+    """Too little text for the formulas: a section fails if a sentence is over the limit."""
+    findings = []
+    for index in group:
+        report = reports[index]
+        report.judged_by = SENTENCES_ONLY
+        if report.longest_words <= voice.max_sentence_words:
+            continue
+        report.passed = False
+        view = page.sections[index]
+        findings.append(
+            Finding(
+                page.path, view.line, "readability/too-hard", ERROR,
+                f"Section \"{view.name}\" has a sentence of {report.longest_words} words; the {voice.label} limit is {voice.max_sentence_words}. "
+                f"(The page has under {settings.min_words} words, too few for the formulas, so it is judged on sentence length.)",
+                f"\"{report.longest_sentence}\" Try splitting it.",
+                1, voice.name, view.name,
             )
         )
     return findings
