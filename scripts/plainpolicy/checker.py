@@ -15,15 +15,18 @@ from typing import Any
 
 from .analysis import AnalysedPage, analyse
 from .checks.glossary_rules import check_glossary
+from .checks.images import check_page_images, check_site_images
 from .checks.pairing import check_pairing
 from .checks.readability import SectionReport, check_readability
 from .checks.references import answered_by, check_checklist_answered, check_ids
 from .checks.review import check_review
+from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
 from .exceptions import Allowance
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
+from .imageregister import ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .render import Renderer
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
@@ -39,6 +42,7 @@ class PageResult:
     meta: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     sections: list[SectionReport] = field(default_factory=list)
+    media: list[str] = field(default_factory=list)  # image and video files under docs/ that the page uses
 
     @property
     def words(self) -> int:
@@ -83,6 +87,7 @@ class Checker:
         self._themes: list[Theme] | None = None
         self._questions: list[Question] | None = None
         self._data_loaded = False
+        self._image_register: ImageRegister | None = None
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -99,6 +104,12 @@ class Checker:
                 file = self.site.docs_dir / self.settings.glossary
                 self._glossary = load_glossary(file, set(self.settings.voices), display_path(file))
         return self._glossary
+
+    @property
+    def image_register(self) -> ImageRegister:
+        if self._image_register is None:
+            self._image_register = load_site_register(self.site.docs_dir, self.settings.image_register, display_path)
+        return self._image_register
 
     def data_path(self, name: str | None) -> str:
         return display_path(self.site.docs_dir / name) if name else ""
@@ -184,11 +195,12 @@ class Checker:
         return result
 
     def site_findings(self, pages: list[PageResult]) -> list[Finding]:
-        """Rules that need the whole site: every checklist question answered."""
+        """Rules that need the whole site: every checklist question answered; consent for images no page uses."""
+        images = check_site_images(self.site.docs_dir, self.image_register, self.today, {file for page in pages for file in page.media}, display_path)
         if self.questions is None:
-            return []
+            return images
         answered = answered_by((page.voice, page.meta) for page in pages if not page.meta.get("generated"))
-        return check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
+        return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
 
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules."""
@@ -264,7 +276,14 @@ class Checker:
         if self.glossary is not None:
             findings += check_glossary(page, self.glossary)
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
-        result.findings = apply_allowances(page, findings)
+        findings += unknown_voice(source, self.settings.voices)
+        scanner, locator = scan_html(html), Locator(page)
+        findings += check_security(page, scanner, locator)
+        images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
+        findings += images.findings
+        # Consent comes from the register alone: no comment in a page can excuse it.
+        result.findings = apply_allowances(page, findings) + images.consent
+        result.media = images.used
         return result
 
     def _is_voice_page(self, relative: str) -> bool:
@@ -272,6 +291,14 @@ class Checker:
 
     def _explained(self) -> frozenset[str]:
         return self.glossary.explained_words() if self.glossary is not None else frozenset()
+
+
+def unknown_voice(source: SourcePage, voices: dict[str, Any]) -> list[Finding]:
+    """A front matter `voice` that is not one of the site's voices (the page falls back to its folder's)."""
+    named = source.meta.get("voice")
+    if "voice" not in source.meta or (isinstance(named, str) and named in voices):
+        return []
+    return [Finding(source.path, source.meta_lines.get("voice", 1), "voice/unknown", ERROR, f"'voice: {named}' is not one of this site's voices ({', '.join(voices)}).", f"Use one of: {', '.join(voices)}; or remove the line, and the page takes the voice of its folder.")]
 
 
 def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Finding]:

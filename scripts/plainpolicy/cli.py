@@ -1,7 +1,7 @@
 """The `plainpolicy` command.
 
     plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE]
-    plainpolicy explain PAGE
+    plainpolicy explain PAGE [--strict]
     plainpolicy new TOPIC [--title TITLE] [--owner ROLE]
 
 Exit 0: no errors. Exit 1: errors found (with --strict, warnings too).
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="explain one page's scores and findings in plain words")
     explain.add_argument("page", type=Path, help="the Markdown page, for example docs/staff/devices.md")
     explain.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
+    explain.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1), as in the site build")
     explain.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     new = commands.add_parser("new", help="start a new topic: one page for each voice")
     new.add_argument("topic", help="the topic's file name: lower-case words joined by hyphens, for example online-gaming")
@@ -84,17 +85,17 @@ def run_check(args: argparse.Namespace) -> int:
     report = checker.check_site() if whole_site else checker.check_files(args.paths)
     sys.stdout.write(FORMATTERS[args.format](report, verbose=args.verbose))
     if args.summary is not None:
-        _append_summary(args.summary, report, site)
+        _append_summary(args.summary, report, site, args.strict)
     failing = report.count("error") + (report.count("warning") if args.strict else 0)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _append_summary(file: Path, report: Report, site: SiteConfig) -> None:
+def _append_summary(file: Path, report: Report, site: SiteConfig, strict: bool) -> None:
     from .summary import render
 
     try:
         with file.open("a", encoding="utf-8") as handle:
-            handle.write(render(report, site.settings))
+            handle.write(render(report, site.settings, strict))
     except OSError as error:
         raise CannotRun(str(file), f"cannot write the summary ({error.strerror or error})") from None
 
@@ -102,9 +103,9 @@ def _append_summary(file: Path, report: Report, site: SiteConfig) -> None:
 def run_explain(args: argparse.Namespace) -> int:
     from .explain import explain
 
-    text, has_errors = explain(_site(args.config), args.page, today=args.today)
+    text, errors, warnings = explain(_site(args.config), args.page, today=args.today)
     sys.stdout.write(text)
-    return EXIT_FINDINGS if has_errors else EXIT_OK
+    return EXIT_FINDINGS if errors or (warnings and args.strict) else EXIT_OK
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ class Settings:
     glossary: str | None = None
     prompts: str | None = None
     checklist: str | None = None
+    image_register: str | None = None  # None: docs/image-consent.yml if it exists
     min_words: int = 100
     hard_words: int = 5
     review_months: int = 12
@@ -113,6 +114,7 @@ def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int
 KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report",
+    "image_register",
 }
 
 
@@ -133,7 +135,7 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     if default_voice is not None and default_voice not in voices:
         raise CannotRun(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})")
     files = {}
-    for key in ("glossary", "prompts", "checklist"):
+    for key in ("glossary", "prompts", "checklist", "image_register"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
             raise CannotRun(path, f"plainpolicy '{key}' must be a file name under docs/")

@@ -7,7 +7,7 @@ voice's limits, its longest sentence, its hardest words, the glossary terms it
 uses, and every problem found in it, with what to do about it.
 
 The exit code is the same as `check` for that one page: 0 when the page passes,
-1 when it has problems that stop the build, 2 when it cannot be read.
+1 when it has errors (with --strict, warnings too), 2 when it cannot be read.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from .scoring import hard_words
 from .source import read_page
 
 INDENT = "  "
-SEVERITY_LABEL = {ERROR: "Problem (stops the build)", WARNING: "Warning (does not stop the build)", INFO: "Note"}
+SEVERITY_LABEL = {ERROR: "Problem", WARNING: "Warning", INFO: "Note"}
+STRICT_NOTE = "A strict build (`make site`, and the checks on a pull request) stops on warnings too"
 # Explained by the section's scores, so not repeated as a finding.
 SHOWN_AS_SCORES = {"readability/too-hard"}
 
@@ -89,12 +90,13 @@ def check_page(site: SiteConfig, file: Path, today: dt.date | None = None) -> Ex
     )
 
 
-def explain(site: SiteConfig, file: Path, today: dt.date | None = None) -> tuple[str, bool]:
-    """The explanation as text, and whether the page has problems that stop the build."""
+def explain(site: SiteConfig, file: Path, today: dt.date | None = None) -> tuple[str, int, int]:
+    """The explanation as text, and the page's numbers of errors and warnings."""
     explained = check_page(site, file, today)
     findings = explained.result.findings
-    has_errors = any(finding.severity == ERROR for finding in findings)
-    return render(explained), has_errors
+    errors = sum(1 for finding in findings if finding.severity == ERROR)
+    warnings = sum(1 for finding in findings if finding.severity == WARNING)
+    return render(explained), errors, warnings
 
 
 # --- the words ---------------------------------------------------------------
@@ -157,11 +159,17 @@ def _verdict(findings: list[Finding]) -> str:
     if not errors and not warnings:
         return "Result: this page passes every check."
     if not errors:
-        return f"Result: this page passes. It has {_plural(warnings, 'warning')}, which {'does' if warnings == 1 else 'do'} not stop the build."
-    text = f"Result: this page has {_plural(errors, 'problem')} that {'stops' if errors == 1 else 'stop'} the build"
+        return (
+            f"Result: no problems, but {_plural(warnings, 'warning')}. {STRICT_NOTE}, "
+            f"so please fix {'it' if warnings == 1 else 'them'}. Each one is listed under its section below."
+        )
+    text = f"Result: this page has {_plural(errors, 'problem')}"
     if warnings:
-        text += f", and {_plural(warnings, 'warning')} that {'does' if warnings == 1 else 'do'} not"
-    return text + ". Each one is listed under its section below."
+        text += f" and {_plural(warnings, 'warning')}"
+    text += f". {'It stops' if errors == 1 else 'Problems stop'} the build."
+    if warnings:
+        text += f" {STRICT_NOTE}."
+    return text + " Each one is listed under its section below."
 
 
 def _section_index(views: list[SectionView], finding: Finding) -> int | None:
@@ -188,10 +196,15 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
             f"It has an exception, so its readability score does not stop the build. The reason given: {report.exception_reason}",
         ]
     if report.judged_by == SENTENCES_ONLY:
-        return [
+        lines = [
             f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.",
             f"The whole page has fewer than {settings.min_words} words, which is too short for a fair score. So only sentence length is checked here.",
         ]
+        if report.passed:
+            lines.append(f"Every sentence is within the limit of {voice.max_sentence_words} words.")
+        else:
+            lines.append(f"A sentence is over the limit of {voice.max_sentence_words} words, and on a page this short that stops the build.")
+        return lines
     lines = []
     grade, ease = report.judged_grade, report.judged_ease
     if report.judged_by == POOLED and report.pooled_with:

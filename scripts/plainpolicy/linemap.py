@@ -59,52 +59,88 @@ def source_headings(body: str, body_line: int) -> list[SourceHeading]:
 
 
 def match_headings(rendered: list[str], headings: list[SourceHeading], default: int) -> list[int]:
-    """Line of each rendered heading, matching source headings in order."""
+    """Line of each rendered heading, matching source headings in order.
+
+    An exact match of the words wins; failing that, the next source heading whose
+    words contain the rendered words in order (the source may hold words the
+    reader never sees: inline code, an entity such as &amp;, a footnote marker).
+    """
     result: list[int] = []
     cursor = 0
     last = default
     for text in rendered:
         wanted = tuple(normal_words(text))
-        for index in range(cursor, len(headings)):
-            if headings[index].words == wanted:
-                last = headings[index].line
-                cursor = index + 1
-                break
+        found = next((i for i in range(cursor, len(headings)) if headings[i].words == wanted), None)
+        if found is None and wanted:
+            found = next((i for i in range(cursor, len(headings)) if _in_order(wanted, headings[i].words)), None)
+        if found is not None:
+            last = headings[found].line
+            cursor = found + 1
         result.append(last)
     return result
 
 
+def _in_order(wanted: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    remaining = iter(words)
+    return all(word in remaining for word in wanted)
+
+
 class LineFinder:
-    """Finds the source line (and column) where a piece of prose starts."""
+    """Finds the source line (and column) where a piece of prose starts.
+
+    The words of the source are one stream across line ends, so a sentence whose
+    first words wrap onto the next line is still found, and the column is that
+    of the matched word itself (not of the first look-alike earlier on the line).
+    """
 
     def __init__(self, text: str) -> None:
         self._raw = text.split("\n")
-        self._words = [normal_words(line) for line in self._raw]
+        self._words = [_positioned_words(line) for line in self._raw]
 
-    def find(self, prose: str, start: int, end: int) -> tuple[int, int] | None:
-        """First line in [start, end) (1-based) holding the opening words of `prose`."""
+    def find(self, prose: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """Where the opening words of `prose` are, in lines [start, end) (1-based).
+
+        With `after` (line, column), the first place at or after it is preferred, so
+        text that appears twice maps to the right place when searched in order.
+        """
         wanted = normal_words(prose)
+        if not wanted:
+            return None
+        for size in sorted({min(8, len(wanted)), min(4, len(wanted)), min(2, len(wanted)), 1}, reverse=True):
+            found = self.find_words(wanted[:size], start, end, after=after)
+            if found is not None:
+                return found
+        return None
+
+    def find_words(self, wanted: list[str], start: int, end: int, skip: int = 0, after: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """Where the word sequence `wanted` (from normal_words) is; the position of wanted[skip]."""
         if not wanted:
             return None
         start = max(start, 1)
         end = min(end, len(self._raw) + 1)
-        for size in (min(4, len(wanted)), min(2, len(wanted)), 1):
-            probe = wanted[:size]
-            for number in range(start, end):
-                words = self._words[number - 1]
-                if _contains(words, probe):
-                    return number, self._column(number, probe[0])
+        stream = [(word, number, column) for number in range(start, end) for word, column in self._words[number - 1]]
+        origins = [0]
+        if after is not None:
+            first = next((index for index, (_, number, column) in enumerate(stream) if (number, column) >= after), None)
+            if first is not None:
+                origins.insert(0, first)
+        size = len(wanted)
+        for origin in origins:
+            for index in range(origin, len(stream) - size + 1):
+                if stream[index][0] == wanted[0] and [word for word, _, _ in stream[index : index + size]] == wanted:
+                    return stream[index + skip][1], stream[index + skip][2]
         return None
 
-    def _column(self, number: int, word: str) -> int:
-        match = re.search(re.escape(word), self._raw[number - 1], re.IGNORECASE)
-        return match.start() + 1 if match else 1
+
+_LINK_TARGET = re.compile(r"!?\[[^\]]*\](\([^)]*\))")
 
 
-def _contains(words: list[str], probe: list[str]) -> bool:
-    size = len(probe)
-    first = probe[0]
-    for index, word in enumerate(words):
-        if word == first and words[index : index + size] == probe:
-            return True
-    return False
+def _positioned_words(line: str) -> list[tuple[str, int]]:
+    """The line's words as normal_words() gives them, each with its 1-based column."""
+    lowered = line.lower()
+    hidden = [match.span(1) for match in _LINK_TARGET.finditer(lowered)]
+    return [
+        (match.group(0), match.start() + 1)
+        for match in _WORD.finditer(lowered)
+        if not any(left <= match.start() < right for left, right in hidden)
+    ]

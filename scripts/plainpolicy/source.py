@@ -76,6 +76,8 @@ def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise CannotRun(path, f"the front matter is not valid YAML ({problem})", line) from None
+    except RecursionError:
+        raise CannotRun(path, "the front matter is nested too deeply to read (brackets or indents inside each other hundreds of times)", first_line) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):

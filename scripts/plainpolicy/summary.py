@@ -12,7 +12,7 @@ The text is written for people who are not programmers.
 from __future__ import annotations
 
 from .checker import PageResult, Report
-from .checks.readability import EXCEPTED, POOLED
+from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY
 from .config import Settings, Voice
 from .findings import ERROR, WARNING, Finding
 
@@ -58,22 +58,29 @@ def _section_rows(report: Report, settings: Settings) -> list[str]:
         name = f"{section.heading} (line {section.line})"
         if section.judged_by == POOLED and section.pooled_with:
             name += f", scored with {', '.join(section.pooled_with)}"
-        grade = f"{section.judged_grade:.1f} (limit {voice.max_grade:g})"
-        ease = f"{section.judged_ease:.0f} (limit {voice.min_ease:g} or more)"
+        if section.judged_by == SENTENCES_ONLY:
+            # Too few words for the formulas: the section failed on a long sentence.
+            grade = ease = f"not scored: the page has under {settings.min_words} words"
+        else:
+            grade = f"{section.judged_grade:.1f} (limit {voice.max_grade:g})"
+            ease = f"{section.judged_ease:.0f} (limit {voice.min_ease:g} or more)"
         if section.longest_sentence:
-            longest = f"{section.longest_words} words: “{cell(section.longest_sentence, MAX_SENTENCE)}”"
+            longest = f"{section.longest_words} words (limit {voice.max_sentence_words}): “{cell(section.longest_sentence, MAX_SENTENCE)}”"
         else:
             longest = ""
         rows.append(f"| {code(page.path)} | {cell(voice.label)} | {cell(name)} | {grade} | {ease} | {longest} |")
     return rows
 
 
-def _other_rows(findings: list[Finding], labels: dict[str, str]) -> list[str]:
+def _other_rows(findings: list[Finding], labels: dict[str, str], strict: bool) -> list[str]:
     rows = []
     for finding in findings:
         where = f"{code(finding.path)} line {finding.line}"
         what = finding.message + (f" {finding.hint}" if finding.hint else "")
-        kind = "Stops the build" if finding.severity == ERROR else "Warning"
+        if finding.severity == ERROR:
+            kind = "Stops the build"
+        else:
+            kind = "Warning (strict: stops the build)" if strict else "Warning"
         voice = labels.get(finding.voice, finding.voice)
         rows.append(f"| {where} | {cell(voice) or ' '} | {kind} | {cell(what, 600)} |")
     return rows
@@ -85,13 +92,24 @@ def _capped(rows: list[str]) -> list[str]:
     return rows[:MAX_ROWS] + [f"\n…and {len(rows) - MAX_ROWS} more. Run `plainpolicy check` to see them all."]
 
 
-def render(report: Report, settings: Settings) -> str:
-    """The summary as Markdown, ready to append to $GITHUB_STEP_SUMMARY."""
+def render(report: Report, settings: Settings, strict: bool = False) -> str:
+    """The summary as Markdown, ready to append to $GITHUB_STEP_SUMMARY.
+
+    With `strict` (as `plainpolicy check --strict`), warnings stop the build too,
+    and the summary says so.
+    """
     errors, warnings = report.count(ERROR), report.count(WARNING)
     pages = len(report.pages)
     lines = [f"## {TITLE}", ""]
-    if errors == 0:
-        lines.append(f"All {_plural(pages, 'page')} passed. {_plural(warnings, 'warning')}, which do not stop the build.")
+    if errors == 0 and warnings == 0:
+        lines.append(f"All {_plural(pages, 'page')} passed, with no warnings.")
+    elif strict:
+        lines.append(
+            f"{_plural(pages, 'page')} checked: {_plural(errors, 'problem')} and {_plural(warnings, 'warning')}. "
+            "This check is strict, like the site build: warnings stop the build too."
+        )
+    elif errors == 0:
+        lines.append(f"All {_plural(pages, 'page')} passed. {_plural(warnings, 'warning')}, which {'does' if warnings == 1 else 'do'} not stop the build.")
     else:
         lines.append(
             f"{_plural(pages, 'page')} checked: {_plural(errors, 'problem')} stop the build, "
@@ -105,6 +123,7 @@ def render(report: Report, settings: Settings) -> str:
             "### Sections that are too hard to read",
             "",
             "Each section must be at or under its grade limit, and at or over its Reading Ease limit. "
+            f"A page under {settings.min_words} words is not scored: only its sentence length counts. "
             "The longest sentence is usually the best place to start: try splitting it.",
             "",
             "| Page | Voice | Section | Grade | Reading Ease | Longest sentence |",
@@ -122,7 +141,7 @@ def render(report: Report, settings: Settings) -> str:
             "",
             "| Where | Voice | Effect | What to do |",
             "| --- | --- | --- | --- |",
-            *_capped(_other_rows(others, labels)),
+            *_capped(_other_rows(others, labels, strict)),
             "",
         ]
 

@@ -22,6 +22,16 @@ class LineLoader(_BASE):  # type: ignore[misc, valid-type]
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        """A date YAML recognises but the calendar does not (2026-02-30): a YAML error with its line."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({error})", node.start_mark) from None
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_yaml_timestamp)
+
 
 def load_yaml_file(file: Path, display: str, what: str) -> Any:
     """Parse a YAML file, or raise CannotRun naming the file and line."""
@@ -36,6 +46,8 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise CannotRun(display, f"the {what} is nested too deeply to read (brackets or indents inside each other hundreds of times)") from None
 
 
 def text_field(value: Any, where: str, path: str, line: int) -> str:

@@ -7,6 +7,7 @@ import re
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, WARNING, Finding
 from ..glossary import Glossary, Term
+from ..linemap import normal_words
 
 _CAPITALS = re.compile(r"(?<![\w-])[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![\w-])")
 
@@ -15,23 +16,39 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(left <= start and end <= right for left, right in spans)
 
 
+def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int) -> tuple[int, int]:
+    """Source line and column of text[start:end], a match inside one unit of the section.
+
+    The words just before the match are searched with it, so that the second
+    "GDPR" of a section, or a "safeguarding lead" that is not part of "designated
+    safeguarding lead", is found where it is rather than at the first look-alike.
+    """
+    target = normal_words(text[start:end])
+    before = normal_words(text[:start])
+    for context in sorted({min(size, len(before)) for size in (4, 2, 1, 0)}, reverse=True):
+        found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context)
+        if found is not None:
+            return found
+    return view.line, 1
+
+
 def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
     voice = page.voice.name if page.voice else ""
     findings: list[Finding] = []
-    used_forms: dict[str, dict[str, tuple[SectionView, str]]] = {}
+    used_forms: dict[str, dict[str, tuple[SectionView, str, str, int, int]]] = {}
     missing_reported: set[str] = set()
     for view in page.sections:
         for unit in view.section.units:
             text = unit.text
             uses = list(glossary.uses(text))
             spans = [(start, end) for _, _, start, end in uses]
-            for term, written, _, _ in uses:
+            for term, written, start, end in uses:
                 base = _base_form(term, written)
                 if base not in term.abbreviations:
-                    used_forms.setdefault(term.term, {}).setdefault(base, (view, written))
+                    used_forms.setdefault(term.term, {}).setdefault(base, (view, written, text, start, end))
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
-                    findings.append(_missing_definition(page, view, term, written, voice, glossary))
+                    findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
             findings.extend(_rejected(page, view, text, glossary, spans, voice))
             findings.extend(_abbreviations(page, view, text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
@@ -47,8 +64,8 @@ def _base_form(term: Term, written: str) -> str:
     return written
 
 
-def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, written: str, voice: str, glossary: Glossary) -> Finding:
-    line, column = page.locate_pattern(re.compile(re.escape(written), re.IGNORECASE), view)
+def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, written: str, voice: str, glossary: Glossary, where: tuple[int, int]) -> Finding:
+    line, column = where
     return Finding(
         page.path, line, "glossary/no-definition", ERROR,
         f"\"{written}\" is a glossary term, but the glossary has no {page.voice.label if page.voice else voice} definition for it.",
@@ -64,7 +81,7 @@ def _rejected(page: AnalysedPage, view: SectionView, text: str, glossary: Glossa
             continue
         if _covered(spans, start, end):
             continue  # e.g. "GDPR" inside "UK GDPR"
-        line, column = page.locate_pattern(rejected.pattern, view)
+        line, column = _locate(page, view, text, start, end)
         findings.append(
             Finding(
                 page.path, line, "glossary/rejected", ERROR,
@@ -84,7 +101,7 @@ def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: G
             continue
         if sum(character.isalpha() for character in word) < 2:
             continue
-        line, column = page.locate_pattern(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), view)
+        line, column = _locate(page, view, text, match.start(), match.end())
         findings.append(
             Finding(
                 page.path, line, "glossary/unknown-abbreviation", ERROR,
@@ -96,14 +113,14 @@ def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: G
     return findings
 
 
-def _mixed_forms(page: AnalysedPage, glossary: Glossary, used: dict[str, dict[str, tuple[SectionView, str]]]) -> list[Finding]:
+def _mixed_forms(page: AnalysedPage, glossary: Glossary, used: dict[str, dict[str, tuple[SectionView, str, str, int, int]]]) -> list[Finding]:
     findings = []
     for term_name, forms in used.items():
         if len(forms) < 2:
             continue
         ordered = sorted(forms.items(), key=lambda item: item[1][0].line)
-        view, written = ordered[1][1]
-        line, column = page.locate_pattern(re.compile(re.escape(written), re.IGNORECASE), view)
+        view, written, text, start, end = ordered[1][1]
+        line, column = _locate(page, view, text, start, end)
         listed = ", ".join(f'"{form}"' for form, _ in ordered)
         findings.append(
             Finding(

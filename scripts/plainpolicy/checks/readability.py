@@ -124,11 +124,19 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
 
 
 def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, settings: Settings, sentences: list[tuple[int, str]]) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
+    if all(count <= voice.max_sentence_words for count, _ in sentences):
+        return findings
+    where: tuple[int, int] | None = None
     for count, sentence in sentences:
+        # Every sentence is located in reading order, so a long sentence that starts
+        # like an earlier short one is found where it is, not at the earlier one.
+        found = page.finder.find(sentence, view.line, view.end_line, where)
+        if found is not None:
+            where = (found[0], found[1] + 1)
         if count <= voice.max_sentence_words:
             continue
-        line, column = page.locate(sentence, view)
+        line, column = found if found is not None else (view.line, 1)
         findings.append(
             Finding(
                 page.path, line, "sentence/too-long", settings.long_sentence,
@@ -148,8 +156,10 @@ def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, re
         report.judged_by = SENTENCES_ONLY
         if report.longest_words <= voice.max_sentence_words:
             continue
-        report.passed = False
         view = page.sections[index]
+        if any(allowance.reason and allowance.covers("sentence/too-long") for allowance in view.allowances):
+            continue  # the long sentence has an exception with a reason: it cannot also fail the section
+        report.passed = False
         findings.append(
             Finding(
                 page.path, view.line, "readability/too-hard", ERROR,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import __version__
 from ..checker import Report
@@ -24,7 +25,7 @@ def render(report: Report, verbose: bool = False) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": finding.path},
+                        "artifactLocation": {"uri": quote(finding.path)},
                         "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
                     }
                 }
@@ -45,6 +46,7 @@ def render(report: Report, verbose: bool = False) -> str:
                         "rules": [{"id": rule, "shortDescription": {"text": rule}} for rule in rules],
                     }
                 },
+                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],

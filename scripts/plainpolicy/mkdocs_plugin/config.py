@@ -13,6 +13,7 @@ class PlainPolicyConfig(Config):
     glossary = c.Optional(c.Type(str))
     prompts = c.Optional(c.Type(str))
     checklist = c.Optional(c.Type(str))
+    image_register = c.Optional(c.Type(str))
     min_words = c.Type(int, default=100)
     hard_words = c.Type(int, default=5)
     review_months = c.Type(int, default=12)

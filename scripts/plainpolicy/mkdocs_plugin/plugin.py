@@ -75,6 +75,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.sources: dict[str, SourcePage] = {}
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
+        self.reused = 0
         return config
 
     def _data_stamp(self, site: SiteConfig) -> list[Any]:
@@ -181,6 +182,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         cached = self._cache.get(relative)
         if cached and cached[0] == key:
             self.results[relative] = cached[1]
+            self.reused += 1
             return html
         try:
             result = self.checker.check_source(source, relative, existing, html=html)
@@ -198,6 +200,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return env
         pages = [self.results[key] for key in sorted(self.results)]
+        checked = len(pages) - self.reused
+        log.info(f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build")
         findings = [f for page in pages for f in page.findings] + self.checker.site_findings(pages)
         findings.sort(key=Finding.sort_key)
         for finding in findings:
