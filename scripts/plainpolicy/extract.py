@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from .htmltokens import END, START, STARTEND, TEXT, attributes, tokens
 
 SECTION_LEVELS = ("h2", "h3")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -59,9 +60,8 @@ class Section:
         return " ".join(unit.sentence_text for unit in self.units)
 
 
-class _Extractor(HTMLParser):
+class _Extractor:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections: list[Section] = [Section(heading="", level=1)]
         self.title = ""
         self._buffer: list[str] = []
@@ -71,24 +71,35 @@ class _Extractor(HTMLParser):
         self._heading_tag = ""
         self._heading_anchor = ""
 
+    def feed(self, html: str) -> None:
+        for kind, tag, value in tokens(html):
+            if kind == TEXT:
+                self.handle_data(value)
+            elif kind == START:
+                self.handle_starttag(tag, value)
+            elif kind == END:
+                self.handle_endtag(tag)
+            elif kind == STARTEND:
+                self.handle_startendtag(tag)
+
     # --- structure -------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+    def handle_starttag(self, tag: str, raw_attributes: str) -> None:
+        attributes_ = attributes(raw_attributes) if raw_attributes else {}
         if tag in _BLOCKS or tag in _HEADINGS:
             self._flush()
         if tag in _VOID:
             return
-        classes = set((attributes.get("class") or "").split())
-        skip = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or (tag == "sup" and "footnote" in (attributes.get("id") or ""))
+        classes = set((attributes_.get("class") or "").split())
+        skip = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or (tag == "sup" and "footnote" in (attributes_.get("id") or ""))
         self._stack.append((tag, skip))
         if skip:
             self._skip_depth += 1
         if tag in _HEADINGS and self._heading is None:
             self._heading = []
             self._heading_tag = tag
-            self._heading_anchor = attributes.get("id") or ""
+            self._heading_anchor = attributes_.get("id") or ""
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str) -> None:
         if tag in _BLOCKS:
             self._flush()
 
@@ -147,6 +158,5 @@ def extract_sections(html: str) -> tuple[str, list[Section]]:
     """
     parser = _Extractor()
     parser.feed(html)
-    parser.close()
     parser._flush()
     return parser.title, parser.sections
