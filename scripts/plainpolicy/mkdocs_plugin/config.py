@@ -21,3 +21,5 @@ class PlainPolicyConfig(Config):
     long_sentence = c.Choice(("warning", "error"), default="warning")
     exclude = c.Type(list, default=[])
     report = c.Type(bool, default=True)
+    # Site only (not a check): file and folder names to list first in the navigation, at every level.
+    nav_order = c.Type(list, default=[])

@@ -58,7 +58,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             return config
         if not hasattr(self, "_cache"):
             self._cache = {}
-        raw = {key: value for key, value in self.config.items() if key not in ("enabled", "report") and value is not None}
+        raw = {key: value for key, value in self.config.items() if key not in ("enabled", "report", "nav_order") and value is not None}
         config_file = config.config_file_path or "mkdocs.yml"
         try:
             settings = settings_from_mapping(raw, config_file)
@@ -128,6 +128,11 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             raise PluginError(f"plainpolicy: {error}") from None
         except OSError as error:
             raise PluginError(f"plainpolicy: {path}: cannot read the file ({error})") from None
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled and self.config.nav_order:
+            nav.items = _ordered(nav.items, list(self.config.nav_order))
+        return nav
 
     # --- pages -----------------------------------------------------------------
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -230,3 +235,34 @@ def _url(files: Files, relative: str, from_page: Page) -> str:
     if file is None:
         return ""
     return file.url_relative_to(from_page.file)
+
+
+def _nav_name(item: Any) -> str:
+    """A page's file name, or a section's folder name (from its first page)."""
+    file = getattr(item, "file", None)
+    if file is not None:
+        return Path(file.src_uri).name
+    for child in getattr(item, "children", None) or []:
+        name = _nav_name(child)
+        if name:
+            return Path(_first_page(child).file.src_uri).parent.name if _first_page(child) else ""
+    return ""
+
+
+def _first_page(item: Any) -> Any:
+    if getattr(item, "file", None) is not None:
+        return item
+    for child in getattr(item, "children", None) or []:
+        page = _first_page(child)
+        if page is not None:
+            return page
+    return None
+
+
+def _ordered(items: list[Any], order: list[str]) -> list[Any]:
+    """Items named in `order` first, in that order; the rest keep their place after them."""
+    rank = {name: index for index, name in enumerate(order)}
+    for item in items:
+        if getattr(item, "children", None):
+            item.children = _ordered(item.children, order)
+    return sorted(items, key=lambda item: rank.get(_nav_name(item), len(rank)))
