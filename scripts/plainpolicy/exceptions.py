@@ -30,12 +30,50 @@ class Allowance:
         return any(rule == name or rule.startswith(name + "/") for name in self.rules)
 
 
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks and inline code spans: examples, not exceptions."""
+    ranges: list[tuple[int, int]] = []
+    fence = ""
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        opener = _FENCE.match(line)
+        if fence:
+            ranges.append((offset, end))
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = ""
+        elif opener:
+            fence = opener.group(1)
+            ranges.append((offset, end))
+        else:
+            ranges.extend((offset + match.start(), offset + match.end()) for match in _CODE_SPAN.finditer(line))
+        offset = end + 1
+    return ranges
+
+
 def find_allowances(text: str) -> list[Allowance]:
-    """Every `plainpolicy-allow` comment in the file, with its line (1-based)."""
+    """Every `plainpolicy-allow` comment in the file, with its line (1-based).
+
+    A comment shown as code (in a fence or between backticks) is an example of
+    the syntax, for instance in the contributors' guide: it excuses nothing.
+    """
     found: list[Allowance] = []
+    code: list[tuple[int, int]] | None = None
+    line, counted, line_start = 1, 0, 0  # counted up to `counted`: one pass over the text, not one per comment
     for match in _ALLOW.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if code is None:
+            code = _code_ranges(text)
+        if any(left <= match.start() < right for left, right in code):
+            continue
+        line += text.count("\n", counted, match.start())
+        newline = text.rfind("\n", counted, match.start())
+        line_start = newline + 1 if newline >= 0 else line_start
+        counted = match.start()
+        column = match.start() - line_start + 1
         rules = tuple(rule for rule in re.split(r"[\s,]+", match.group("rules").strip()) if rule)
         reason = " ".join((match.group("reason") or "").split())
         found.append(Allowance(line, column, rules, reason))

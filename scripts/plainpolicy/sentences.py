@@ -20,9 +20,14 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start : match.start()].rstrip("\"'”’)]")
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        stem = last_word.rstrip(".!?…").lower()
+        # The word just before the boundary (it ends in . ! ? or …). Scan back over
+        # that word only: slicing from `start` would make a unit full of
+        # abbreviations ("Dr. A. B. e.g. ...") quadratic.
+        end = match.start()
+        cut = end
+        while cut > start and not text[cut - 1].isspace():
+            cut -= 1
+        stem = text[cut:end].rstrip("\"'”’)]").rstrip(".!?…").lower()
         if stem in _NO_BREAK_AFTER or (len(stem) == 1 and stem.isalpha()):
             continue
         sentences.append(text[start : match.start()].strip())

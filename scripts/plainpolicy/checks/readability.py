@@ -84,7 +84,8 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
         reports.append(report)
         findings.extend(_sentence_findings(page, view, voice, settings, sentences))
 
-    total_words = sum(report.scores.words for report in reports)
+    # Only the words that are judged count towards min_words: an excepted section's do not.
+    total_words = sum(report.scores.words for report in reports if report.judged_by != EXCEPTED)
     for group in _groups(reports, page.sections, settings.min_words):
         findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
     return findings, reports
@@ -109,9 +110,12 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
         report.passed = False
         report.hard_words = hard_words(page.sections[index].section.text, explained, settings.hard_words)
     longest = max(members, key=lambda report: report.longest_words)
-    what = f"Section \"{first.name}\"" if len(group) == 1 else f"Sections {', '.join(repr(m.heading) for m in members)} (pooled: each is under {settings.min_words} words)"
+    if len(group) == 1:
+        what = f"Section \"{first.name}\" reads"
+    else:  # not "each is under": a long section can take in a short one after it
+        what = f"Sections {', '.join(repr(m.heading) for m in members)} (pooled: a section under {settings.min_words} words is too short to score alone) read"
     message = (
-        f"{what} reads at grade {pooled.grade:.1f} with Reading Ease {pooled.ease:.0f}; "
+        f"{what} at grade {pooled.grade:.1f} with Reading Ease {pooled.ease:.0f}; "
         f"the {voice.label} limit is grade {voice.max_grade:g} and Reading Ease {voice.min_ease:g} or more."
     )
     hard = sorted({word for report in members for word in report.hard_words})[: settings.hard_words]
