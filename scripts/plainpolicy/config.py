@@ -113,7 +113,7 @@ def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int
 
 KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
-    "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report",
+    "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
     "image_register",
 }
 

@@ -72,6 +72,8 @@ class Glossary:
     known_capitals: frozenset[str]
     accepted: PhraseMatcher[Term] = field(default_factory=PhraseMatcher)
     rejected: PhraseMatcher[tuple[Term, Rejected]] = field(default_factory=PhraseMatcher)
+    # Both at once, for one pass over a text: payload (term, None) or (term, rejected entry).
+    every: PhraseMatcher[tuple[Term, Rejected | None]] = field(default_factory=PhraseMatcher)
 
     def definitions_for(self, voice: str) -> dict[str, str]:
         return {term.term: term.definitions[voice] for term in self.terms if voice in term.definitions}
@@ -86,6 +88,18 @@ class Glossary:
         for match in self.rejected.find(text):
             term, rejected = match.payload
             yield term, rejected, match.text, match.start, match.end
+
+    def scan(self, text: str) -> tuple[list[tuple[Term, str, int, int]], list[tuple[Term, Rejected, str, int, int]]]:
+        """Accepted uses and rejected forms in one pass; the longest phrase wins at each place."""
+        uses: list[tuple[Term, str, int, int]] = []
+        rejections: list[tuple[Term, Rejected, str, int, int]] = []
+        for match in self.every.find(text):
+            term, rejected = match.payload
+            if rejected is None:
+                uses.append((term, match.text, match.start, match.end))
+            else:
+                rejections.append((term, rejected, match.text, match.start, match.end))
+        return uses, rejections
 
     def explained_words(self) -> frozenset[str]:
         """Lower-case words that the glossary explains (fair exceptions to 'hard words')."""
@@ -169,8 +183,10 @@ def build(terms: list[Term], path: str) -> Glossary:
     for term in terms:
         for form in term.accepted:
             glossary.accepted.add(form, term, exact=is_abbreviation(form))
+            glossary.every.add(form, (term, None), exact=is_abbreviation(form))
         for rejected in term.rejected:
             glossary.rejected.add(rejected.form, (term, rejected), exact=is_abbreviation(rejected.form))
+            glossary.every.add(rejected.form, (term, rejected), exact=is_abbreviation(rejected.form))
     return glossary
 
 

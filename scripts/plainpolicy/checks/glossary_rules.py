@@ -6,7 +6,7 @@ import re
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, WARNING, Finding
-from ..glossary import Glossary, Term
+from ..glossary import Glossary, Rejected, Term
 from ..linemap import normal_words
 
 _CAPITALS = re.compile(r"(?<![\w-])[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![\w-])")
@@ -40,7 +40,7 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
     for view in page.sections:
         for unit in view.section.units:
             text = unit.text
-            uses = list(glossary.uses(text))
+            uses, rejections = glossary.scan(text)
             spans = [(start, end) for _, _, start, end in uses]
             for term, written, start, end in uses:
                 base = _base_form(term, written)
@@ -49,7 +49,7 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
-            findings.extend(_rejected(page, view, text, glossary, spans, voice))
+            findings.extend(_rejected(page, view, text, rejections, spans, voice))
             findings.extend(_abbreviations(page, view, text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
     return findings
@@ -74,9 +74,9 @@ def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, writt
     )
 
 
-def _rejected(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], voice: str) -> list[Finding]:
+def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list[tuple[Term, Rejected, str, int, int]], spans: list[tuple[int, int]], voice: str) -> list[Finding]:
     findings = []
-    for term, rejected, written, start, end in glossary.rejections(text):
+    for term, rejected, written, start, end in rejections:
         if rejected.voices is not None and voice not in rejected.voices:
             continue
         if _covered(spans, start, end):
