@@ -87,6 +87,7 @@ class Checker:
         self._themes: list[Theme] | None = None
         self._questions: list[Question] | None = None
         self._data_loaded = False
+        self._explained_words: frozenset[str] | None = None
         self._image_register: ImageRegister | None = None
 
     # --- shared resources, loaded once -----------------------------------------
@@ -290,7 +291,9 @@ class Checker:
         return any(relative.startswith(voice.folder + "/") for voice in self.settings.voices.values())
 
     def _explained(self) -> frozenset[str]:
-        return self.glossary.explained_words() if self.glossary is not None else frozenset()
+        if self._explained_words is None:
+            self._explained_words = self.glossary.explained_words() if self.glossary is not None else frozenset()
+        return self._explained_words
 
 
 def unknown_voice(source: SourcePage, voices: dict[str, Any]) -> list[Finding]:

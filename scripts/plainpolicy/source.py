@@ -56,8 +56,9 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that leaves dates as text, so "reviewed: 2026-13-40" is our error to report."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader (libyaml when available) that leaves dates as text,
+    so "reviewed: 2026-13-40" is our error to report, not a crash."""
 
 
 _LineLoader.yaml_implicit_resolvers = {
@@ -66,12 +67,37 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+def _load_with_node(block: str) -> tuple[Any, Any]:
+    """Parse once: the node tree (for key lines) and the data built from it."""
+    loader = _LineLoader(block)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return node, data
+    finally:
+        loader.dispose()
+
+
+class _PythonLineLoader(yaml.SafeLoader):
+    yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
+
+
+def _python_error(block: str) -> yaml.YAMLError | None:
+    try:
+        yaml.load(block, Loader=_PythonLineLoader)
+    except yaml.YAMLError as error:
+        return error
+    except RecursionError:
+        return None
+    return None
+
+
 def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse the YAML between the fences; return the mapping and each key's line."""
     try:
-        node = yaml.compose(block, Loader=_LineLoader)
-        data = yaml.load(block, Loader=_LineLoader)
+        node, data = _load_with_node(block)
     except yaml.YAMLError as error:
+        error = _python_error(block) or error  # libyaml is fast; the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or "it is not valid YAML"

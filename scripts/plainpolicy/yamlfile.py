@@ -33,6 +33,24 @@ class LineLoader(_BASE):  # type: ignore[misc, valid-type]
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_yaml_timestamp)
 
 
+class _PythonLineLoader(yaml.SafeLoader):
+    construct_mapping = LineLoader.construct_mapping  # type: ignore[assignment]
+    construct_yaml_timestamp = LineLoader.construct_yaml_timestamp  # type: ignore[assignment]
+
+
+_PythonLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _PythonLineLoader.construct_yaml_timestamp)
+
+
+def _python_error(text: str) -> yaml.YAMLError | None:
+    try:
+        yaml.load(text, Loader=_PythonLineLoader)
+    except yaml.YAMLError as error:
+        return error
+    except RecursionError:
+        return None
+    return None
+
+
 def load_yaml_file(file: Path, display: str, what: str) -> Any:
     """Parse a YAML file, or raise CannotRun naming the file and line."""
     try:
@@ -43,6 +61,7 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
     try:
         return yaml.load(text, Loader=LineLoader)
     except yaml.YAMLError as error:
+        error = _python_error(text) or error  # the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
