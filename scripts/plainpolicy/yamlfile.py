@@ -11,34 +11,32 @@ from .errors import CannotRun
 from .source import decode
 
 
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: much faster
+class _Lines:
+    """Keeps each mapping's line number under '__line__'; impossible dates are YAML errors."""
 
-
-class LineLoader(_BASE):  # type: ignore[misc, valid-type]
-    """A safe loader that keeps each mapping's line number under '__line__'."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=deep)
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)  # type: ignore[misc]
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         """A date YAML recognises but the calendar does not (2026-02-30): a YAML error with its line."""
         try:
-            return super().construct_yaml_timestamp(node)
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
         except (ValueError, OverflowError) as error:
             raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({error})", node.start_mark) from None
 
 
-LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_yaml_timestamp)
+class LineLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The fast loader (libyaml when the wheel has it)."""
 
 
-class _PythonLineLoader(yaml.SafeLoader):
-    construct_mapping = LineLoader.construct_mapping  # type: ignore[assignment]
-    construct_yaml_timestamp = LineLoader.construct_yaml_timestamp  # type: ignore[assignment]
+class _PythonLineLoader(_Lines, yaml.SafeLoader):
+    """The pure-Python loader: slower, but its error marks point at the better line."""
 
 
-_PythonLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _PythonLineLoader.construct_yaml_timestamp)
+for _loader in (LineLoader, _PythonLineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
 
 
 def _python_error(text: str) -> yaml.YAMLError | None:
