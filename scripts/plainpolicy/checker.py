@@ -170,7 +170,7 @@ class Checker:
             for term in glossary.terms:
                 shown = term.term[0].upper() + term.term[1:]
                 origins[shown + (f" ({', '.join(term.abbreviations)})" if term.abbreviations else "")] = term.line
-                origins.setdefault(term.term[0].upper(), term.line)
+                origins.setdefault(term.term[0].upper() if term.term[0].isalpha() else "0-9", term.line)
             for voice in voices.values():
                 result[f"{voice.folder}/{generate.GLOSSARY_PAGE}"] = (generate.glossary_page(glossary, voice), glossary.path, origins)
         if self.themes is not None:

@@ -41,10 +41,10 @@ def glossary_page(glossary: Glossary, voice: Voice) -> str:
     terms = sorted((term for term in glossary.terms if voice.name in term.definitions), key=lambda term: term.term.lower())
     letter = ""
     for term in terms:
-        first = term.term[0].upper()
+        first = term.term[0].upper() if term.term[0].isalpha() else "0-9"
         if first != letter:
             letter = first
-            text += f"## {letter if letter.isalpha() else '0-9'}\n\n"
+            text += f"## {letter}\n\n"
         shown = term.term[0].upper() + term.term[1:]
         abbreviations = f" ({', '.join(term.abbreviations)})" if term.abbreviations else ""
         text += f"### {shown}{abbreviations}\n\n{term.definitions[voice.name]}\n\n"

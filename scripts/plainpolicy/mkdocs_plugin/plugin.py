@@ -37,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.plainpolicy")
 CSS_PATH = "assets/plainpolicy/plainpolicy.css"
 REPORT_INTRO = (
     "---\ntitle: Readability report\nsummary: How hard each section is to read, against the limit for its readers.\n"
-    "generated: true\n---\n\n# Readability report\n\n"
+    "generated: true\nsearch:\n  exclude: true\n---\n\n# Readability report\n\n"
     "This page shows how easy each part of the policy is to read. "
     "Each bar shows a score, and the black line shows the limit for that version. "
     "The site will not build if a section goes past its limit.\n"
