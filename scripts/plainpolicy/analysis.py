@@ -7,6 +7,7 @@ source file, which gives the line numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -70,10 +71,16 @@ def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voic
         end = starts[index + 1] if index + 1 < len(starts) else total
         views.append(SectionView(section, starts[index], max(end, starts[index] + 1)))
     allowances = find_allowances(source.text)
+    view_lines = [view.line for view in views]
+    ordered = all(left <= right for left, right in zip(view_lines, view_lines[1:]))
     for allowance in allowances:
-        owner = views[0]
-        for view in views:
-            if view.line <= allowance.line:
-                owner = view
+        # The last section starting at or before the comment (bisect: thousands of sections stay fast).
+        if ordered:
+            owner = views[max(bisect.bisect_right(view_lines, allowance.line) - 1, 0)]
+        else:
+            owner = views[0]
+            for view in views:
+                if view.line <= allowance.line:
+                    owner = view
         owner.allowances.append(allowance)
     return AnalysedPage(path, relative, source, voice, title or str(source.meta.get("title") or ""), views, allowances, LineFinder(source.text))

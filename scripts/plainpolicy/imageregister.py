@@ -41,7 +41,7 @@ DEFAULT_REGISTER = "image-consent.yml"
 WRITTEN = "written"
 VERBAL = "verbal"
 NOT_NEEDED = "not-needed"
-_VERBAL_WORDS = {"verbal", "oral", "spoken", "verbally", "said yes", "asked"}
+_VERBAL_WORDS = {"verbal", "oral", "spoken", "verbally", "said yes"}
 _FIELDS = {"file", "consent", "consent_reference", "consent_date", "delete_by", "alt", "notes", "reason"}
 
 

@@ -9,6 +9,7 @@ by a snippet, say), the finding falls back to the section heading's line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -96,6 +97,20 @@ class LineFinder:
     def __init__(self, text: str) -> None:
         self._raw = text.split("\n")
         self._words = [_positioned_words(line) for line in self._raw]
+        # The whole file's words as one stream, built once: a search is then a few
+        # bisections, not a new list of its section's words (which made pages with
+        # many findings in a long section quadratic).
+        self._stream: list[str] = []
+        self._places: list[tuple[int, int]] = []  # (line, column) of each word in the stream
+        self._line_first = [0]  # stream index of the first word of line n is _line_first[n - 1]
+        for number, words in enumerate(self._words, start=1):
+            for word, column in words:
+                self._stream.append(word)
+                self._places.append((number, column))
+            self._line_first.append(len(self._stream))
+        self._where: dict[str, list[int]] = {}  # word -> its stream indexes, in order
+        for index, word in enumerate(self._stream):
+            self._where.setdefault(word, []).append(index)
 
     def find(self, prose: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """Where the opening words of `prose` are, in lines [start, end) (1-based).
@@ -118,17 +133,23 @@ class LineFinder:
             return None
         start = max(start, 1)
         end = min(end, len(self._raw) + 1)
-        stream = [(word, number, column) for number in range(start, end) for word, column in self._words[number - 1]]
-        origins = [0]
+        if start >= end:
+            return None
+        low, high = self._line_first[start - 1], self._line_first[end - 1]  # the section's words: [low, high)
+        origins = [low]
         if after is not None:
-            first = next((index for index, (_, number, column) in enumerate(stream) if (number, column) >= after), None)
-            if first is not None:
+            first = bisect.bisect_left(self._places, after, low, high)
+            if first < high:
                 origins.insert(0, first)
         size = len(wanted)
+        candidates = self._where.get(wanted[0], [])
         for origin in origins:
-            for index in range(origin, len(stream) - size + 1):
-                if stream[index][0] == wanted[0] and [word for word, _, _ in stream[index : index + size]] == wanted:
-                    return stream[index + skip][1], stream[index + skip][2]
+            position = bisect.bisect_left(candidates, origin)
+            while position < len(candidates) and candidates[position] <= high - size:
+                index = candidates[position]
+                if self._stream[index : index + size] == wanted:
+                    return self._places[index + skip]
+                position += 1
         return None
 
 

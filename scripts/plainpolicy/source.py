@@ -92,6 +92,30 @@ def _python_error(block: str) -> yaml.YAMLError | None:
     return None
 
 
+def unreasonable(data: Any, max_depth: int = 50, max_values: int = 10_000) -> str | None:
+    """Why parsed YAML is too much to work with ("nested too deeply", "too big"), else None.
+
+    Walks the data as the code that reads it would, aliases expanded, and stops
+    early: a 5,000-deep list (which makes str() recurse) or a "billion laughs"
+    alias bomb (a few lines of *a, *a, ... that expand to millions of values)
+    costs at most `max_values` steps here instead of a crash or a hang later.
+    """
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if depth > max_depth:
+            return "nested too deeply"
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for pair in value.items() for item in pair)
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend((item, depth + 1) for item in value)
+        if seen + len(stack) > max_values:
+            return "too big"
+    return None
+
+
 def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse the YAML between the fences; return the mapping and each key's line."""
     try:
@@ -108,6 +132,9 @@ def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str
         return {}, {}
     if not isinstance(data, dict):
         raise CannotRun(path, "the front matter must be a list of 'key: value' lines", first_line)
+    problem = unreasonable(data)
+    if problem:
+        raise CannotRun(path, f"the front matter is {problem} to read (brackets or indents inside each other, or YAML aliases (*name) repeated many times)", first_line)
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

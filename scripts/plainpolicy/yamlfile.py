@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from .errors import CannotRun
-from .source import decode
+from .source import decode, unreasonable
 
 
 class _Lines:
@@ -57,7 +57,7 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
         raise CannotRun(display, f"cannot read the {what} ({error.strerror or error})") from None
     text = decode(raw, display)
     try:
-        return yaml.load(text, Loader=LineLoader)
+        data = yaml.load(text, Loader=LineLoader)
     except yaml.YAMLError as error:
         error = _python_error(text) or error  # the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
@@ -65,6 +65,10 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
         raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
     except RecursionError:
         raise CannotRun(display, f"the {what} is nested too deeply to read (brackets or indents inside each other hundreds of times)") from None
+    problem = unreasonable(data, max_values=1_000_000)
+    if problem:
+        raise CannotRun(display, f"the {what} is {problem} to read (brackets or indents inside each other, or YAML aliases (*name) repeated many times)") from None
+    return data
 
 
 def text_field(value: Any, where: str, path: str, line: int) -> str:

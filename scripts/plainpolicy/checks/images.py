@@ -72,6 +72,13 @@ def media_files(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
+def _path_of(url: str) -> str:
+    try:
+        return unquote(urlsplit(url.strip()).path)
+    except ValueError:
+        return ""
+
+
 def resolve(url: str, relative: str, docs_dir: Path) -> str | None:
     """The file under docs/ that a local URL on the page `relative` points at, if it exists.
 
@@ -80,10 +87,7 @@ def resolve(url: str, relative: str, docs_dir: Path) -> str | None:
     """
     if not url.strip() or scheme_of(url) or is_external(url) or url.strip().startswith("#"):
         return None
-    try:
-        path = unquote(urlsplit(url.strip()).path)
-    except ValueError:
-        return None
+    path = _path_of(url)
     if not path:
         return None
     if path.startswith("/"):
@@ -116,12 +120,14 @@ class PageImages:
 def check_page_images(page: AnalysedPage, scanner: _Scanner, locator: Locator, docs_dir: Path, register: ImageRegister, today: dt.date) -> PageImages:
     result = PageImages()
     voice = page.voice.name if page.voice else ""
+    seen: set[str] = set()
     for tag, attributes, section in scanner.media:
-        view, index = _view(page, section)
-        urls = [url for name in _MEDIA_ATTRIBUTES.get(tag, ()) if attributes.get(name) for url in _split_urls(name, attributes[name] or "")]
         if tag == "input" and (attributes.get("type") or "").lower() != "image":
             continue
-        files = [(url, file) for url in urls if (file := resolve(url, page.relative, docs_dir)) is not None and is_media(file)]
+        view, index = _view(page, section)
+        urls = [url for name in _MEDIA_ATTRIBUTES.get(tag, ()) if attributes.get(name) for url in _split_urls(name, attributes[name] or "")]
+        media = [url for url in urls if is_media(_path_of(url))]  # a link to a page is not looked up on disk
+        files = [(url, file) for url in media if (file := resolve(url, page.relative, docs_dir)) is not None]
         if tag == "img":
             alt = attributes.get("alt")
             if alt is None or not alt.strip():
@@ -131,8 +137,9 @@ def check_page_images(page: AnalysedPage, scanner: _Scanner, locator: Locator, d
                 hint = f"Describe what the image shows for people who cannot see it: ![{entry.alt}]({src})" if entry and entry.alt else "Describe what the image shows for people who cannot see it, e.g. ![Two youth workers at a desk](images/desk.jpg). If it is only decoration, say so in an exception with a reason."
                 result.findings.append(Finding(page.path, line, NO_ALT, ERROR, f"This image ({src or 'no source'}) has no alt text.", hint, column, voice, view.name))
         for url, file in files:
-            if file in result.used:
+            if file in seen:
                 continue
+            seen.add(file)
             result.used.append(file)
             problems = consent_problems(file, register, today)
             if not problems:

@@ -125,6 +125,7 @@ _INVITES: tuple[tuple[str, str, str], ...] = (
     ("teams.live.com", "/meet", "is a video meeting invitation: anyone with it can join"),
     ("meet.google.com", "/", "is a video meeting invitation: anyone with it can join"),
 )
+_INVITE_HOSTS = re.compile("|".join(re.escape(host) for host in sorted({host for host, _, _ in _INVITES})), re.IGNORECASE)
 _INVITE_SCHEMES = {
     "whatsapp": "opens a WhatsApp chat or group",
     "tg": "opens a Telegram chat or group",
@@ -138,9 +139,12 @@ _INVITE_SCHEMES = {
 
 
 # --- URLs ----------------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
 def clean_url(value: str) -> str:
     """The URL as a browser reads it: tabs, new lines and control characters removed."""
-    return "".join(character for character in value if character > " " and character != "\x7f").strip()
+    return _CONTROL.sub("", value)
 
 
 def scheme_of(url: str) -> str | None:
@@ -197,6 +201,8 @@ def invite_kind(url: str) -> tuple[str, str] | None:
     if scheme in _INVITE_SCHEMES:
         return _INVITE_SCHEMES[scheme], f"{scheme}:"
     cleaned = clean_url(url).replace("\\", "/")
+    if not _INVITE_HOSTS.search(cleaned):
+        return None  # fast path: most links are to pages of this site
     if scheme is None:
         cleaned = "http:" + (cleaned if cleaned.startswith("//") else "//" + cleaned)
     elif scheme not in ("http", "https"):
@@ -207,8 +213,8 @@ def invite_kind(url: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     path = parts.path.lower()
-    if not host or not any(character.isalnum() for character in path):
-        return None  # the bare site ("chat.whatsapp.com"), not an invitation
+    if not host or not any(character.isalnum() for character in path + parts.fragment):
+        return None  # the bare site ("chat.whatsapp.com"), not an invitation (Signal's is in the #fragment)
     for name, prefix, what in _INVITES:
         if _host_matches(host, name) and path.startswith(prefix):
             return what, host
@@ -233,7 +239,26 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _Scanner(HTMLParser):
+class TolerantHTMLParser(HTMLParser):
+    """HTMLParser that reads "<![anything" as browsers do, instead of failing.
+
+    Python 3.11's parser raises AssertionError on a marked section it does not
+    know ("<![the](x.png)" inside a raw <div> block reaches it). Browsers read
+    it as a bogus comment that ends at the next ">"; so do we.
+    """
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            if end < 0:
+                return -1  # wait for more text; at the end it becomes plain text
+            self.handle_comment(self.rawdata[i + 3 : end])
+            return end + 1
+
+
+class _Scanner(TolerantHTMLParser):
     def __init__(self, depth: int = 0, section: int = 0, commented: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
@@ -248,9 +273,11 @@ class _Scanner(HTMLParser):
 
     # --- events ------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h2", "h3") and not self._heading and self.depth == 0:
-            self.section += 1
+        # Sections as plainpolicy.extract counts them: an h2 or h3 that is not inside another heading.
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self._heading and self.depth == 0:
             self._heading = tag
+            if tag in ("h2", "h3"):
+                self.section += 1
         if tag in _SKIP_TEXT:
             self._skip.append(tag)
         if tag == "style":
@@ -327,10 +354,11 @@ class _Scanner(HTMLParser):
         if name == "style":
             self._css(value, tag)
             return
-        lowered = clean_url(value).lower()
-        if lowered.startswith(("javascript:", "vbscript:")) or (tag in _SVG_ANIMATION and name in ("values", "to", "from") and "javascript:" in lowered):
-            self._unsafe(tag, name, value)
-            return
+        if ":" in value:  # only a value with a colon can name a scheme
+            lowered = clean_url(value).lower()
+            if lowered.startswith(("javascript:", "vbscript:")) or (tag in _SVG_ANIMATION and name in ("values", "to", "from") and "javascript:" in lowered):
+                self._unsafe(tag, name, value)
+                return
         if name not in URL_ATTRIBUTES:
             return
         for url in _split_urls(name, value):
@@ -410,8 +438,16 @@ class _Scanner(HTMLParser):
 def scan_html(html: str) -> _Scanner:
     """Parse rendered HTML once; the scanner holds its problems, text and media tags."""
     scanner = _Scanner()
-    scanner.feed(html)
-    scanner.close()
+    try:
+        scanner.feed(html)
+        scanner.close()
+    except Exception as error:  # markup the parser cannot read cannot be vouched for: fail closed
+        scanner._add(
+            RAW_HTML,
+            f"This page holds HTML that cannot be read safely ({type(error).__name__}: {_short(str(error), 60)}).",
+            "Simplify the raw HTML on this page, or write it in Markdown.",
+            "<",
+        )
     return scanner
 
 
@@ -442,21 +478,23 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
 def _code_lines(page: AnalysedPage) -> set[int]:
-    """Source lines inside fenced code blocks (their text is shown, never run)."""
+    """Source lines inside closed fenced code blocks (their text is shown, never run).
+
+    A fence that is never closed is not code to Python-Markdown: what follows it
+    is rendered (and run) as usual, so it is searched as usual.
+    """
     lines = page.source.lines
     inside: set[int] = set()
-    fence = ""
+    fence, opened = "", 0
     for number in range(page.source.body_line, len(lines) + 1):
-        line = lines[number - 1]
-        opener = _FENCE.match(line)
+        opener = _FENCE.match(lines[number - 1])
         if fence:
-            inside.add(number)
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                inside.update(range(opened, number + 1))
                 fence = ""
             continue
         if opener:
-            fence = opener.group(1)
-            inside.add(number)
+            fence, opened = opener.group(1), number
     return inside
 
 
@@ -474,6 +512,7 @@ class Locator:
     _cursor: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
     _absent: set[tuple[int, str]] = field(default_factory=set)
     _first: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)  # needles whose later matches are used up
+    _recent: dict[int, int] = field(default_factory=dict)  # section -> line of the last place found going forward
     _lowered: list[str] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
 
@@ -504,6 +543,9 @@ class Locator:
         # The intro starts at the first body line: raw HTML may sit above the page title.
         first = self.page.source.body_line if index == 0 else max(view.line, self.page.source.body_line, 1)
         end = min(self._ends[index] if index < len(self._ends) else view.end_line, len(self._lowered) + 1)
+        # Problems come in the order of the page, so the search starts on the line of
+        # the last place found in this section (any needle), not at the section's top.
+        recent = (self._recent.get(index, first), 0)
         for raw in needles:
             needle = raw.lower()
             if not needle or len(needle) > 2000:
@@ -513,10 +555,14 @@ class Locator:
                 continue
             if key in self._first:  # more findings than places in the source: the first place
                 return self._first[key]
-            start = self._cursor.get(key)
-            found = self._search(needle, start or (first, 0), end)
-            if found is None and start is not None:
-                found = self._search(needle, (first, 0), end)
+            start = max(self._cursor.get(key, (first, 0)), recent)
+            found = self._search(needle, start, end)
+            if found is not None:
+                self._recent[index] = found[0]
+            elif start > (first, 0):
+                found = self._search(needle, (first, 0), min(start[0] + 1, end))
+                if found is not None and found >= start:
+                    found = None
                 if found is not None:
                     self._first[key] = (found[0], found[1] + 1)
             if found is None:

