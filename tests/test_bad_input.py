@@ -117,7 +117,7 @@ terms:
 @pytest.mark.parametrize(
     "glossary, where, message",
     [
-        pytest.param(TERM + "  - term: designated safeguarding lead\n    definitions:\n      staff: Again.\n", f"{GLOSSARY}:7", "'designated safeguarding lead' is used by both", id="duplicate-term"),
+        pytest.param(TERM + "  - term: designated safeguarding lead\n    definitions:\n      staff: Again.\n", f"{GLOSSARY}:7", "'designated safeguarding lead' is a term listed twice", id="duplicate-term"),
         pytest.param(TERM + "  - term: lead\n    abbreviations: [DSL]\n    definitions:\n      staff: Lead.\n", f"{GLOSSARY}:7", "'DSL'", id="duplicate-abbreviation"),
         pytest.param(TERM + "  - term: lead\n    forms: [lead]\n    definitions:\n      staff: Lead.\n", f"{GLOSSARY}:7", "'lead'", id="form-listed-twice"),
         pytest.param(TERM + "  - term: child protection\n    definitions:\n      staff: X.\n    rejected:\n      - form: DSL\n        reason: No.\n", f"{GLOSSARY}:7", "both accepted", id="accepted-and-rejected"),
@@ -166,7 +166,7 @@ def test_a_glossary_with_crlf_and_bom_is_fine(tmp_path: Path) -> None:
 def test_bad_glossary_in_a_real_process(tmp_path: Path) -> None:
     root = copy_site("site", tmp_path)
     (root / GLOSSARY).write_text(TERM + "  - term: designated safeguarding lead\n    definitions:\n      staff: Again.\n", encoding="utf-8")
-    assert_cannot_run(root, f"{GLOSSARY}:7", "used by both", subprocess=True)
+    assert_cannot_run(root, f"{GLOSSARY}:7", "listed twice", subprocess=True)
 
 
 # --- mkdocs.yml ------------------------------------------------------------------------------

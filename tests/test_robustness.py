@@ -156,7 +156,7 @@ def data_config(tmp_path: Path, **settings: str) -> Path:
 
 DATA_CASES = [
     # (setting, file under docs/, line, words)
-    ("glossary", "glossaries/duplicate-term.yml", 9, r"'designated safeguarding lead' is used by both"),
+    ("glossary", "glossaries/duplicate-term.yml", 9, r"'designated safeguarding lead' is a term listed twice"),
     ("glossary", "glossaries/preferred-and-rejected.yml", 5, r"is both accepted .* and rejected"),
     ("glossary", "glossaries/wrong-types.yml", 2, r"definition of 'moderator' must be some text"),
     ("glossary", "glossaries/definitions-not-mapping.yml", 2, r"needs 'definitions'"),

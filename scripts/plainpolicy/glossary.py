@@ -165,7 +165,12 @@ def _check_unique(terms: list[Term], path: str) -> None:
             key = form if is_abbreviation(form) else form.lower()
             other = accepted.get(key)
             if other is not None:
-                what = "listed twice" if other is term else f"used by both '{other.term}' and '{term.term}'"
+                if other is term:
+                    what = f"listed twice in '{term.term}'"
+                elif other.term.lower() == term.term.lower():
+                    what = f"a term listed twice (lines {other.line} and {term.line}): merge the two entries"
+                else:
+                    what = f"used by both '{other.term}' and '{term.term}'"
                 raise CannotRun(path, f"the glossary form '{form}' is {what}", term.line)
             accepted[key] = term
     for term in terms:

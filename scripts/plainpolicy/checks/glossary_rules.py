@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, WARNING, Finding
@@ -13,7 +15,9 @@ _CAPITALS = re.compile(r"(?<![\w-])[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![\w-])")
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(left <= start and end <= right for left, right in spans)
+    """Is [start, end) inside one of the spans? Spans are sorted and do not overlap."""
+    index = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int) -> tuple[int, int]:
@@ -24,7 +28,7 @@ def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: i
     safeguarding lead", is found where it is rather than at the first look-alike.
     """
     target = normal_words(text[start:end])
-    before = normal_words(text[:start])
+    before = normal_words(text[max(0, start - 200) : start])[-4:]  # a bounded window: four words are enough
     for context in sorted({min(size, len(before)) for size in (4, 2, 1, 0)}, reverse=True):
         found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context)
         if found is not None:

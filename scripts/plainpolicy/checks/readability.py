@@ -17,6 +17,13 @@ from ..scoring import Scores, hard_words, score, words
 from ..sentences import split_sentences
 
 OWN = "own score"
+QUOTE_LIMIT = 300  # characters of a sentence quoted in a hint
+
+
+def shorten(sentence: str) -> str:
+    """A sentence for a hint: whole if it is reasonable, else its start."""
+    return sentence if len(sentence) <= QUOTE_LIMIT else sentence[:QUOTE_LIMIT].rsplit(" ", 1)[0] + " …"
+
 POOLED = "pooled"
 SENTENCES_ONLY = "sentence length only"
 EXCEPTED = "exception"
@@ -121,7 +128,7 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
     hard = sorted({word for report in members for word in report.hard_words})[: settings.hard_words]
     hint_parts = [f"Words per sentence: {pooled.words_per_sentence:.1f}; syllables per word: {pooled.syllables_per_word:.2f}."]
     if longest.longest_sentence:
-        hint_parts.append(f"Longest sentence ({longest.longest_words} words): \"{longest.longest_sentence}\" Try splitting it.")
+        hint_parts.append(f"Longest sentence ({longest.longest_words} words): \"{shorten(longest.longest_sentence)}\" Try splitting it.")
     if hard:
         hint_parts.append(f"Hard words: {', '.join(hard)}. Try shorter, everyday words.")
     return [Finding(page.path, first.line, "readability/too-hard", ERROR, message, " ".join(hint_parts), 1, voice.name, first.name)]
@@ -145,7 +152,7 @@ def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, sett
             Finding(
                 page.path, line, "sentence/too-long", settings.long_sentence,
                 f"This sentence has {count} words; the {voice.label} limit is {voice.max_sentence_words}.",
-                f"\"{sentence}\" Try splitting it into two sentences, or cutting words that add nothing.",
+                f"\"{shorten(sentence)}\" Try splitting it into two sentences, or cutting words that add nothing.",
                 column, voice.name, view.name,
             )
         )
@@ -169,7 +176,7 @@ def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, re
                 page.path, view.line, "readability/too-hard", ERROR,
                 f"Section \"{view.name}\" has a sentence of {report.longest_words} words; the {voice.label} limit is {voice.max_sentence_words}. "
                 f"(The page has under {settings.min_words} words, too few for the formulas, so it is judged on sentence length.)",
-                f"\"{report.longest_sentence}\" Try splitting it.",
+                f"\"{shorten(report.longest_sentence)}\" Try splitting it.",
                 1, voice.name, view.name,
             )
         )

@@ -26,6 +26,7 @@ from ..checks.review import review_dates
 from ..checks.pairing import partners
 from ..config import settings_from_mapping
 from ..errors import CannotRun
+from ..imageregister import DEFAULT_REGISTER
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
 from ..report_html import CSS, render_report
@@ -78,9 +79,16 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.reused = 0
         return config
 
+    @staticmethod
+    def _data_files(site: SiteConfig) -> list[str]:
+        """The data files the checks read: never published, and watched by `serve`."""
+        settings = site.settings
+        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER]
+        return [name for name in names if name]
+
     def _data_stamp(self, site: SiteConfig) -> list[Any]:
         stamp = []
-        for name in (site.settings.glossary, site.settings.prompts, site.settings.checklist):
+        for name in self._data_files(site):
             if name:
                 path = site.docs_dir / name
                 stamp.append((name, path.stat().st_mtime_ns if path.exists() else None))
@@ -90,7 +98,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        data = {self.checker.settings.glossary, self.checker.settings.prompts, self.checker.settings.checklist} - {None}
+        data = set(self._data_files(self.checker.site))
         for file in list(files):
             if file.src_uri in data:
                 files.remove(file)
