@@ -41,7 +41,14 @@ class AnalysedPage:
     title: str
     sections: list[SectionView]
     allowances: list[Allowance]
-    finder: LineFinder
+    _finder: LineFinder | None = None
+
+    @property
+    def finder(self) -> LineFinder:
+        """Built on first use: most pages have no finding that needs a sentence's line."""
+        if self._finder is None:
+            self._finder = LineFinder(self.source.text)
+        return self._finder
 
     def locate(self, text: str, view: SectionView) -> tuple[int, int]:
         """Line and column where `text` starts inside a section (heading line if unknown)."""
@@ -83,4 +90,4 @@ def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voic
                 if view.line <= allowance.line:
                     owner = view
         owner.allowances.append(allowance)
-    return AnalysedPage(path, relative, source, voice, title or str(source.meta.get("title") or ""), views, allowances, LineFinder(source.text))
+    return AnalysedPage(path, relative, source, voice, title or str(source.meta.get("title") or ""), views, allowances)
