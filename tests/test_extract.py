@@ -82,7 +82,8 @@ def test_unit_sentence_text_adds_a_full_stop_only_when_missing() -> None:
     assert Unit("A question?").sentence_text == "A question?"
     assert Unit('He said "stop."').sentence_text == 'He said "stop."'
     assert Unit("(see below.)").sentence_text == "(see below.)"
-    assert Unit("Wait…").sentence_text == "Wait…"
+    # The formulas (textstat's) only end a sentence at . ! or ?, so an ellipsis gets a full stop.
+    assert Unit("Wait…").sentence_text == "Wait…."
 
 
 # --- admonitions, details, content tabs -----------------------------------------------

@@ -155,3 +155,25 @@ def test_hard_words_are_ranked_and_skip_easy_and_explained_words() -> None:
 def test_easy_word_list_is_read_from_textstat_without_importing_it() -> None:
     easy = scoring.easy_words()
     assert "family" in easy and len(easy) > 2000
+
+
+# --- counts add up: a section's score is the sum of its units' counts ---------------
+
+from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+from plainpolicy.extract import Section, Unit  # noqa: E402
+from plainpolicy.scoring import Counts, counts, score, scores_from  # noqa: E402
+
+_unit_text = st.text(alphabet=st.sampled_from(list("abcdefghij klmnoABC.!?,;:'\"()…-é ")), min_size=1, max_size=60).filter(lambda t: any(c.isalnum() for c in t))
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(_unit_text.map(str.strip).filter(bool), min_size=1, max_size=6))
+def test_section_counts_are_the_sum_of_unit_counts(texts: list[str]) -> None:
+    section = Section(heading="x", level=2, units=[Unit(text) for text in texts])
+    assert scores_from(section.counts) == score(section.text)
+
+
+def test_counts_of_nothing_score_zero() -> None:
+    assert scores_from(Counts()) == score("")
+    assert counts("") == Counts()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .scoring import Counts, counts
 from .htmltokens import END, START, STARTEND, TEXT, attributes, tokens
 
 SECTION_LEVELS = ("h2", "h3")
@@ -38,12 +39,23 @@ class Unit:
     """One block of prose the reader sees as separate, e.g. a paragraph or bullet."""
 
     text: str
+    _counts: Counts | None = field(default=None, repr=False, compare=False)
 
     @property
     def sentence_text(self) -> str:
-        """The text with closing punctuation, so it counts as a sentence of its own."""
+        """The text with closing punctuation, so it counts as a sentence of its own.
+
+        Only . ! and ? close a sentence for the formulas, so "…" gets a full stop too.
+        """
         core = self.text.rstrip(_CLOSERS)
-        return self.text if core.endswith((".", "!", "?", "…")) else self.text + "."
+        return self.text if core.endswith((".", "!", "?")) else self.text + "."
+
+    @property
+    def counts(self) -> Counts:
+        """This unit's formula inputs (computed once)."""
+        if self._counts is None:
+            self._counts = counts(self.sentence_text)
+        return self._counts
 
 
 @dataclass
@@ -58,6 +70,11 @@ class Section:
     @property
     def text(self) -> str:
         return " ".join(unit.sentence_text for unit in self.units)
+
+    @property
+    def counts(self) -> Counts:
+        """The section's formula inputs: the sum of its units' (see scoring.Counts)."""
+        return sum((unit.counts for unit in self.units), Counts())
 
 
 class _Extractor:

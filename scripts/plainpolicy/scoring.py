@@ -57,12 +57,52 @@ class Scores:
         return self.syllables / self.words if self.words else 0.0
 
 
-def score(text: str) -> Scores:
-    """Flesch-Kincaid grade and Flesch Reading Ease, as textstat (en) gives them."""
+@dataclass(frozen=True)
+class Counts:
+    """The formula inputs of a text, before dividing. They add up across texts
+    that each end with . ! or ?, because textstat's sentence fragments never
+    cross such an ending: a section's counts are the sum of its units' counts."""
+
+    words: int = 0
+    syllables: int = 0
+    fragments: int = 0
+    short_fragments: int = 0
+    texts: int = 0  # non-empty texts counted
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(
+            self.words + other.words,
+            self.syllables + other.syllables,
+            self.fragments + other.fragments,
+            self.short_fragments + other.short_fragments,
+            self.texts + other.texts,
+        )
+
+
+_SYLLABLES: dict[str, int] = {}
+
+
+def counts(text: str) -> Counts:
+    """Words, syllables and sentence fragments, counted as textstat counts them."""
+    if not text:
+        return Counts()
     word_list = words(text)
-    n_words = len(word_list)
-    n_sentences = count_sentences(text)
-    n_syllables = sum(syllables(word.lower()) for word in word_list)
+    total = 0
+    memo = _SYLLABLES
+    for word in word_list:
+        count = memo.get(word)
+        if count is None:
+            count = memo[word] = syllables(word.lower())
+        total += count
+    fragments = _SENTENCE.findall(text)
+    short = sum(1 for fragment in fragments if len(words(fragment)) <= 2)
+    return Counts(len(word_list), total, len(fragments), short, 1)
+
+
+def scores_from(totals: Counts) -> Scores:
+    """Flesch-Kincaid grade and Flesch Reading Ease from counts, as textstat (en) computes them."""
+    n_words, n_syllables = totals.words, totals.syllables
+    n_sentences = max(1, totals.fragments - totals.short_fragments) if totals.texts else 0
     try:
         per_sentence = n_words / n_sentences
     except ZeroDivisionError:
@@ -77,6 +117,11 @@ def score(text: str) -> Scores:
         grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
         ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
     return Scores(n_words, n_sentences, n_syllables, grade, ease)
+
+
+def score(text: str) -> Scores:
+    """Flesch-Kincaid grade and Flesch Reading Ease, as textstat (en) gives them."""
+    return scores_from(counts(text))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..analysis import AnalysedPage, SectionView
 from ..config import Settings, Voice
 from ..findings import ERROR, Finding
-from ..scoring import Scores, hard_words, score, words
+from ..scoring import Counts, Scores, hard_words, scores_from, words
 from ..sentences import split_sentences
 
 OWN = "own score"
@@ -47,12 +47,39 @@ class SectionReport:
     exception_reason: str = ""
 
 
-def _long_sentences(page: AnalysedPage, view: SectionView) -> list[tuple[int, str]]:
+def _sentences_over(view: SectionView, limit: int) -> list[tuple[int, str]]:
+    """(words, sentence) for each sentence over `limit` words, in page order.
+
+    A unit with no more words than the limit cannot hold a longer sentence, so
+    most units are never split.
+    """
     return [
-        (len(words(sentence)), sentence)
+        (count, sentence)
         for unit in view.section.units
+        if unit.counts.words > limit
         for sentence in split_sentences(unit.text)
+        if (count := len(words(sentence))) > limit
     ]
+
+
+def _all_sentences(view: SectionView) -> list[tuple[int, str]]:
+    return [(len(words(sentence)), sentence) for unit in view.section.units for sentence in split_sentences(unit.text)]
+
+
+def _longest_sentence(view: SectionView) -> tuple[int, str]:
+    """The section's longest sentence (the first, if several are as long)."""
+    best: tuple[int, int, str] = (0, 0, "")  # (words, -order, sentence)
+    order = 0
+    for unit in sorted(view.section.units, key=lambda unit: -unit.counts.words):
+        if unit.counts.words < best[0]:
+            break
+        position = view.section.units.index(unit)
+        for index, sentence in enumerate(split_sentences(unit.text)):
+            order = position * 100_000 + index
+            candidate = (len(words(sentence)), -order, sentence)
+            if candidate[:2] > best[:2]:
+                best = candidate
+    return best[0], best[2]
 
 
 def _groups(reports: list[SectionReport], views: list[SectionView], min_words: int) -> list[list[int]]:
@@ -78,10 +105,10 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
     findings: list[Finding] = []
     reports: list[SectionReport] = []
     for view in page.sections:
-        report = SectionReport(view.name, view.line, score(view.section.text))
-        sentences = _long_sentences(page, view)
-        if sentences:
-            report.longest_words, report.longest_sentence = max(sentences, key=lambda item: item[0])
+        report = SectionReport(view.name, view.line, scores_from(view.section.counts))
+        report.longest_words, report.longest_sentence = _longest_sentence(view)
+        # Only a section with a long sentence needs every sentence (to place them in order).
+        sentences = _all_sentences(view) if _sentences_over(view, voice.max_sentence_words) else []
         allowance = next((a for a in view.allowances if a.covers("readability/too-hard") and a.reason), None)
         if allowance:
             # An exception that excuses nothing is reported as unused.
@@ -102,8 +129,7 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
     members = [reports[i] for i in group]
     if total_words < settings.min_words:
         return _judge_by_sentences(page, voice, settings, reports, group)
-    text = " ".join(page.sections[i].section.text for i in group)
-    pooled = score(text) if len(group) > 1 else members[0].scores
+    pooled = scores_from(sum((page.sections[i].section.counts for i in group), Counts())) if len(group) > 1 else members[0].scores
     for report in members:
         report.judged_grade, report.judged_ease = pooled.grade, pooled.ease
         if len(group) > 1:
