@@ -307,3 +307,41 @@ def test_the_real_site_has_no_content_security_findings() -> None:
     """The kit's own pages: no raw code, no third-party requests, no invitations, no images."""
     report = Checker(load_site_config(ROOT / "mkdocs.yml")).check_site()
     assert [f for f in report.findings if f.rule.startswith(FAMILIES)] == []
+
+
+# --- the fast path never vouches for what the full scanner would report ---------------
+
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+from plainpolicy.checks.security import _Scanner, _fast_scan  # noqa: E402
+
+_PIECES = [
+    "<p>", "</p>", "<a href=\"page.md\">", "<a href=\"https://example.org/x\">", "</a>", "<h2 id=\"x\">", "</h2>",
+    "<code>", "</code>", "<img src=\"x.png\">", "<a href=\"javascript:alert(1)\">", "<a/onclick=alert(1)>",
+    "<span onclick=\"x\">", "<a href=\"jav&#x09;ascript:x\">", "<!-- <script>x</script> -->", "<script>", "</script>",
+    "<a href=\"https://chat.whatsapp.com/AbC\">", "wa.me/447700900000 ", "text ", "&lt;", "<", ">", "\"", "'",
+    "<div style=\"background:url(https://t.example/p.gif)\">", "</div>", "<input type=\"radio\">", "<iframe src=x>",
+    "<a href=\"photo.jpg\">", "<a href=\" data:text/html,x\">", "<svg onload=x>", "<p title='a>b'>",
+]
+
+
+def _full(html: str) -> _Scanner:
+    scanner = _Scanner()
+    try:
+        scanner.feed(html)
+        scanner.close()
+    except Exception:
+        scanner.problems.append("unreadable")  # type: ignore[arg-type]
+    return scanner
+
+
+@_settings(max_examples=400, deadline=None)
+@_given(_st.lists(_st.sampled_from(_PIECES), max_size=12))
+def test_fast_path_only_vouches_for_html_the_full_scanner_finds_clean(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    fast = _fast_scan(html)
+    if fast is None:
+        return
+    full = _full(html)
+    assert full.problems == []
+    assert [tag for tag, _, _ in fast.media] == [tag for tag, _, _ in full.media if tag in ("a", "input")]

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, Finding
+from ..htmltokens import END, START, TEXT, attributes, tokens
 
 RAW_HTML = "security/raw-html"
 UNSAFE_URL = "security/unsafe-url"
@@ -435,8 +436,79 @@ class _Scanner(TolerantHTMLParser):
         self.problems.extend(inner.problems)
 
 
+# --- the fast path -------------------------------------------------------------------
+# Almost every page is plain Markdown output: a few dozen ordinary tags, no media, no
+# scripts, links to pages or https sites. For such HTML, a quick walk with the small
+# tokenizer proves there is nothing to report; anything it does not recognise as
+# plainly safe sends the page through the full, browser-like scanner above.
+
+_PLAIN_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 ul ol li a em strong b i code pre span div table thead tbody tfoot tr th td "
+    "details summary abbr sup sub hr br blockquote dl dt dd input label del ins mark small kbd samp s u "
+    "caption colgroup col figure figcaption section article aside header footer time q cite dfn var wbr".split()
+)
+_PLAIN_ATTRIBUTES = frozenset(
+    "id class href title for name type checked open colspan rowspan align start reversed value role "
+    "tabindex lang dir datetime hidden headers scope".split()
+)
+_PLAIN_HREF = re.compile(r"(?:https?://|mailto:|tel:|#|/|\./|\.\./)|[^:]*(?:[/?#]|$)", re.IGNORECASE)
+
+
+def _plain_attributes(tag: str, raw: str) -> bool:
+    for name, value in attributes(raw).items():
+        if name.startswith(("data-", "aria-")):
+            continue
+        if name not in _PLAIN_ATTRIBUTES:
+            return False
+        if name == "href" and (not _PLAIN_HREF.match(value.strip()) or invite_kind(value)):
+            return False
+        if name == "type" and tag == "input" and value.lower() not in ("radio", "checkbox"):
+            return False
+    return True
+
+
+def _fast_scan(html: str) -> _Scanner | None:
+    """A scanner holding the page's text, if the HTML is plainly safe; else None."""
+    if "<!" in html or "<?" in html:
+        return None  # comments and declarations: the full scanner reads them as a browser would
+    scanner = _Scanner()
+    heading = ""
+    skipping: list[str] = []
+    for kind, tag, value in tokens(html):
+        if kind == TEXT:
+            if value == "<":
+                return None  # a "<" that is not a tag we can read: let the full scanner decide
+            if not skipping:
+                scanner.texts.append((scanner.section, value))
+            continue
+        if tag not in _PLAIN_TAGS:
+            return None
+        if kind == END:
+            if tag == heading:
+                heading = ""
+            if tag in skipping:
+                while skipping and skipping.pop() != tag:
+                    pass
+            continue
+        if value and not _plain_attributes(tag, value):
+            return None
+        if tag in ("a", "input"):  # as the full scanner does: a link may point at a photo
+            scanner.media.append((tag, dict(attributes(value)) if value else {}, scanner.section))
+        if kind == START:
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not heading:
+                heading = tag
+                if tag in ("h2", "h3"):
+                    scanner.section += 1
+            if tag in _SKIP_TEXT:
+                skipping.append(tag)
+    return scanner
+
+
 def scan_html(html: str) -> _Scanner:
     """Parse rendered HTML once; the scanner holds its problems, text and media tags."""
+    fast = _fast_scan(html)
+    if fast is not None:
+        return fast
     scanner = _Scanner()
     try:
         scanner.feed(html)
