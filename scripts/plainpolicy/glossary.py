@@ -60,6 +60,9 @@ def form_pattern(form: str, case_sensitive: bool = False) -> str:
     return rf"(?<![\w-]){body}(?:s|es|'s|’s)?(?![\w-])"
 
 
+_FORM_PATTERNS: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+
 def is_abbreviation(form: str) -> bool:
     return bool(re.fullmatch(r"[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*", form))
 
@@ -100,6 +103,24 @@ class Glossary:
             else:
                 rejections.append((term, rejected, match.text, match.start, match.end))
         return uses, rejections
+
+    def written_forms(self, text: str) -> Iterator[tuple[Term, str]]:
+        """Each accepted form in the text, as written there (case, plural): for tooltips.
+
+        A plain substring test rules out most forms at C speed; only the few that
+        may be there are searched for as whole words.
+        """
+        lowered = text.lower()
+        for term in self.terms:
+            for form in term.accepted:
+                exact = is_abbreviation(form)
+                if (form not in text) if exact else (form.lower() not in lowered):
+                    continue
+                pattern = _FORM_PATTERNS.get((form, exact))
+                if pattern is None:
+                    pattern = _FORM_PATTERNS[(form, exact)] = re.compile(form_pattern(form, exact))
+                for match in pattern.finditer(text):
+                    yield term, match.group(0)
 
     def explained_words(self) -> frozenset[str]:
         """Lower-case words that the glossary explains (fair exceptions to 'hard words')."""

@@ -30,8 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="also write the table to this file")
     parser.add_argument("--workdir", type=Path, help="keep the corpora and the cache here (default: a temporary folder)")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="also write pyinstrument profiles into DIR")
+    parser.add_argument("--project", type=Path, help="the site whose cold `plainpolicy check` is timed (default: this repository)")
     args = parser.parse_args(argv)
     options = Options(args.pairs, max(args.repeat, 1), max(args.cold_runs, 1), args.serve_pairs, max(args.serve_edits, 1), args.workdir, args.profile)
+    if args.project:
+        options.project = args.project.resolve()
     if args.quick:
         options.pairs = [3] if args.pairs == [100, 1000] else args.pairs
         options.repeat, options.cold_runs, options.serve_edits = 1, 2, 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -53,3 +54,20 @@ def describe() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "packages": ", ".join(versions),
     }
+
+
+def source_state(root: Path) -> str:
+    """The commit of the code measured, and how many of plainpolicy's files differ from it (read-only git)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("plainpolicy")
+    origin = Path(spec.origin).resolve().parent if spec and spec.origin else None
+    if origin is not None and origin != (root / "scripts" / "plainpolicy").resolve():
+        return f"plainpolicy imported from {origin} (not this repository's scripts/)"
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "scripts/plainpolicy"], cwd=root, capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "unknown (no git)"
+    count = len([line for line in changed.splitlines() if line.strip()])
+    return f"commit {head or '?'}" + (f" with {count} changed file{'s' * (count != 1)} in scripts/plainpolicy" if count else ", no local changes")

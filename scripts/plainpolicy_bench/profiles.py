@@ -68,11 +68,51 @@ def hot_spots(session_file: Path, limit: int = 25) -> str:
     ])
 
 
-def profile_all(out: Path, checked: Site, built: Site) -> list[Path]:
-    """The cold check of the real docs/, the checker on `checked`, the build of `built`."""
+# `mkdocs serve` in one process, as MkDocs runs it: load the configuration, keep the
+# plugins (those with on_startup are reused by load_config), build, edit one page,
+# load again and build again; only the second build is profiled.
+SERVE_REBUILD = """
+import sys, logging
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from pyinstrument import Profiler
+config_file, page, out, site_dir = sys.argv[1:5]
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+config = load_config(config_file, site_dir=site_dir)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+file = Path(page)
+file.write_text(file.read_text(encoding="utf-8") + "\\nOne more sentence, added to profile a rebuild.\\n", encoding="utf-8")
+config = load_config(config_file, site_dir=site_dir)
+profiler = Profiler()
+profiler.start()
+build(config)
+profiler.stop()
+profiler.last_session.save(out)
+"""
+
+
+def profile_serve_rebuild(out: Path, site: Site) -> Path:
+    from .corpus import topic_path
+
+    out.mkdir(parents=True, exist_ok=True)
+    name = f"serve-rebuild-{site.pairs}-pairs-with-plugin"
+    session = out / f"{name}.pyisession"
+    page = site.docs / "staff" / topic_path(site.pairs // 2)
+    run_ok([sys.executable, "-c", SERVE_REBUILD, str(site.config), str(page), str(session), str(site.root / "site-serve")], site.root)
+    load = [sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "text", "--no-color"]
+    run_ok([*load, "-o", str(out / f"{name}-tree.txt"), "--show", "*/plainpolicy/*"], site.root)
+    (out / f"{name}-hotspots.txt").write_text(hot_spots(session), encoding="utf-8")
+    return session
+
+
+def profile_all(out: Path, checked: Site, built: Site, project: Path = ROOT) -> list[Path]:
+    """The cold check of `project`, the checker on `checked`, the build and a serve rebuild of `built`."""
     return [
-        profile("cold-check", ["-m", "plainpolicy", "check"], ROOT, out),
+        profile("cold-check", ["-m", "plainpolicy", "check"], project, out),
         profile(f"checker-{checked.pairs}-pairs", ["-c", CHECK, str(checked.config)], checked.root, out),
         profile(f"build-{built.pairs}-pairs-with-plugin", ["-m", "mkdocs", "build", "-q", "-f", str(built.config), "-d", str(built.root / "site-with")], built.root, out),
         profile(f"build-{built.pairs}-pairs-without-plugin", ["-m", "mkdocs", "build", "-q", "-f", str(built.config_without_plugin), "-d", str(built.root / "site-without")], built.root, out),
+        profile_serve_rebuild(out, built),
     ]

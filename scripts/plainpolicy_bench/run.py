@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inprocess, machine, processes
-from .corpus import Site, make_site
+from .corpus import ROOT, Site, make_site
 from .procs import HAS_GNU_TIME
 from .table import Row, met, percent, rate, render, seconds, times
 
@@ -30,6 +30,7 @@ class Options:
     serve_edits: int = 2
     workdir: Path | None = None
     profile: Path | None = None
+    project: Path = ROOT  # the site whose `plainpolicy check` cold start is measured
 
 
 def say(message: str) -> None:
@@ -49,9 +50,10 @@ def _run(options: Options, work: Path) -> str:
     os.environ["PLAINPOLICY_CACHE_DIR"] = str(cache)  # ours, here and in every child: never ~/.cache
     about = machine.describe()
     load_before = machine.load()
+    source_before = machine.source_state(ROOT)
 
-    say(f"cold start: plainpolicy check on the real docs/, {options.cold_runs} runs")
-    cold = processes.cold_start(options.cold_runs, cache)
+    say(f"cold start: plainpolicy check in {options.project}, {options.cold_runs} runs")
+    cold = processes.cold_start(options.cold_runs, cache, options.project)
 
     sizes = sorted(set(options.pairs))
     say(f"generating corpora: {', '.join(map(str, sizes))} topic pairs")
@@ -91,13 +93,15 @@ def _run(options: Options, work: Path) -> str:
         from .profiles import profile_all
 
         say(f"profiles into {options.profile}")
-        profile_all(options.profile, large, sites[sizes[0]])
+        profile_all(options.profile, large, sites[sizes[0]], options.project)
 
     finished = dt.datetime.now()
     context = [
         f"Run {started:%Y-%m-%d %H:%M} to {finished:%H:%M}; load average (1, 5, 15 min) {load_before} before, {machine.load()} after.",
         f"Machine: {about['processor']}, {about['cores']} cores, {about['memory']} memory; {about['system']}; {about['python']}.",
         f"Packages: {about['packages']}.",
+        f"plainpolicy source: {source_before} at the start, {machine.source_state(ROOT)} at the end.",
+        *([f"Cold check project: {options.project}"] if options.project != ROOT else []),
         f"Corpora: {', '.join(f'{p} topic pairs ({len(s.pages)} pages)' for p, s in sites.items())}; passes: {options.repeat}; cold runs: {options.cold_runs}.",
     ]
     rows = _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, large)

@@ -177,7 +177,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if glossary is None or "abbr" not in self.checker.site.extensions or relative.endswith(generate.GLOSSARY_PAGE):
             return ""
         lines: dict[str, str] = {}
-        for term, written, _, _ in glossary.uses(markdown):
+        for term, written in glossary.written_forms(markdown):
             definition = term.definitions.get(voice)
             if definition and written not in lines and "\n" not in written:
                 lines[written] = " ".join(definition.split()).replace("]", ")")
