@@ -13,6 +13,8 @@ the number of hyphenation points (pyphen) plus one.
 
 from __future__ import annotations
 
+import atexit
+import marshal
 import os
 import sqlite3
 import tempfile
@@ -109,13 +111,61 @@ def _hyphenator():  # type: ignore[no-untyped-def]
     return Pyphen(lang=LANGUAGE)
 
 
+class _Fallback:
+    """Hyphenation counts of words the dictionary lacks (British spellings, names).
+
+    Loading pyphen's patterns costs about 0.1 s, more than checking a small site,
+    so the counts it gives are kept in a small file beside the dictionary cache
+    and written back when the process ends. The file name carries pyphen's
+    version and the language, so a count is only reused where pyphen would give it.
+    """
+
+    def __init__(self) -> None:
+        self.path = cache_dir() / f"hyphenation-pyphen-{metadata.version('pyphen')}-{LANGUAGE}-v1.marshal"
+        self.counts: dict[str, int] = {}
+        self.added = False
+        try:
+            with self.path.open("rb") as handle:
+                loaded = marshal.load(handle)
+            if isinstance(loaded, dict):
+                self.counts = loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        atexit.register(self.save)
+
+    def get(self, word: str) -> int:
+        count = self.counts.get(word)
+        if count is None:
+            count = self.counts[word] = len(_hyphenator().positions(word)) + 1
+            self.added = True
+        return count
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(self.counts, handle)
+            os.replace(tmp, self.path)
+            self.added = False
+        except OSError:
+            pass
+
+
+@lru_cache(maxsize=1)
+def _fallback() -> _Fallback:
+    return _Fallback()
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one lower-case word, exactly as textstat counts them."""
     count = syllable_table().get(word)
     if count is not None:
         return count
-    return len(_hyphenator().positions(word)) + 1
+    return _fallback().get(word)
 
 
 def cmu_pronunciations() -> dict[str, list[list[str]]]:
