@@ -29,6 +29,7 @@ from .glossary import Glossary, load_glossary
 from .imageregister import ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .render import Renderer
+from .resultcache import ResultCache, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_page, split_front_matter
 
@@ -88,6 +89,9 @@ class Checker:
         self._questions: list[Question] | None = None
         self._data_loaded = False
         self._explained_words: frozenset[str] | None = None
+        self.cache: ResultCache | None = None
+        self._cache_key = ""
+        self._existing_key: tuple[frozenset[str] | None, str] = (None, "")
         self._image_register: ImageRegister | None = None
 
     # --- shared resources, loaded once -----------------------------------------
@@ -260,7 +264,37 @@ class Checker:
         """Check a page given as text (generated pages, tests)."""
         return self.check_source(split_front_matter(text, path), relative, existing, html)
 
+    def use_cache(self) -> None:
+        """Reuse results of unchanged pages between runs (the command line does this)."""
+        settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat()))
+        data = []
+        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register):
+            if name:
+                try:
+                    data.append((self.site.docs_dir / name).read_bytes())
+                except OSError:
+                    data.append(b"(missing)")
+        self._cache_key = digest(settings, *data, folder_signature(self.site.docs_dir))
+        self.cache = ResultCache(digest(str(self.site.docs_dir.resolve())))
+
+    def _page_key(self, source: SourcePage, relative: str, existing: set[str], html: str | None) -> str:
+        frozen = frozenset(existing)
+        if self._existing_key[0] != frozen:
+            self._existing_key = (frozen, digest(*sorted(frozen)))
+        return digest(self._cache_key, self._existing_key[1], relative, source.path, source.text, html or "")
+
     def check_source(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
+        if self.cache is None or "--8<--" in source.text:  # a snippet's text is not in the key
+            return self._check_source(source, relative, existing, html)
+        key = self._page_key(source, relative, existing, html)
+        cached = self.cache.get(key)
+        if isinstance(cached, PageResult):
+            return cached
+        result = self._check_source(source, relative, existing, html)
+        self.cache.put(key, result)
+        return result
+
+    def _check_source(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
         voice = self.settings.voice_for(relative, source.meta)
         result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:

@@ -76,13 +76,18 @@ def _site(config: Path | None):  # type: ignore[no-untyped-def]
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from . import resultcache
     from .checker import Checker
     from .formats import FORMATTERS
 
     site = _site(args.config)
     checker = Checker(site, today=args.today)
     whole_site = not args.paths or [p.resolve() for p in args.paths] == [site.docs_dir.resolve()]
+    if resultcache.enabled():
+        checker.use_cache()
     report = checker.check_site() if whole_site else checker.check_files(args.paths)
+    if checker.cache is not None:
+        checker.cache.save()
     sys.stdout.write(FORMATTERS[args.format](report, verbose=args.verbose))
     if args.summary is not None:
         _append_summary(args.summary, report, site, args.strict)

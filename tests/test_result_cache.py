@@ -1,0 +1,65 @@
+"""The command line reuses results of unchanged pages between runs, and never serves stale ones."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plainpolicy.cli import main
+from plainpolicy.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", "--format", "json", "--today", "2026-11-21"])
+    return code, capsys.readouterr().out
+
+
+def test_a_warm_run_gives_the_same_report_and_writes_the_cache(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cold = run(capsys)
+    assert list((tmp_path / "cache").glob("results-*.pickle"))
+    warm = run(capsys)
+    assert warm == cold
+
+
+def test_an_edited_page_is_checked_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys)[0] == 0
+    page = project / "docs/young-people/passwords.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nThe Serious Crimes Act 2017 is not real.\n", encoding="utf-8")
+    code, out = run(capsys)
+    assert code == 1 and "glossary/rejected" in out
+
+
+def test_a_changed_glossary_invalidates_every_page(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys)[0] == 0
+    glossary = project / "docs/glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    page = "docs/young-people/passwords.md"
+    term = next(t for t, _, _, _ in load_glossary(glossary, {"staff", "young-people"}).uses((project / page).read_text(encoding="utf-8").split("---", 2)[2]))
+    start = text.index(f"  - term: {term.term}\n")
+    line = text.index("      young-people:", start)
+    end = text.index("\n", line) + 1
+    glossary.write_text(text[:line] + text[end:], encoding="utf-8")  # that term has no young people's definition now
+    code, out = run(capsys)
+    assert code == 1
+    assert any(f["path"] == page and f["rule"] == "glossary/no-definition" for f in json.loads(out)["findings"])
+
+
+def test_the_cache_can_be_switched_off(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
+    run(capsys)
+    assert not list((tmp_path / "cache").glob("results-*.pickle"))
