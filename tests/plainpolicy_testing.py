@@ -125,3 +125,13 @@ def snapshot(root: Path) -> dict[str, tuple[str, int]]:
         if path.is_file():
             result[path.relative_to(root).as_posix()] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
     return result
+
+
+def run_main(capsys: Any, monkeypatch: Any, folder: Path, *argv: str) -> tuple[int, str, str]:
+    """Run the CLI in this process from `folder`: (exit code, stdout, stderr)."""
+    from plainpolicy.cli import main
+
+    monkeypatch.chdir(folder)
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

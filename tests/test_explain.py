@@ -10,16 +10,13 @@ from pathlib import Path
 import pytest
 
 from plainpolicy.cli import main
+from plainpolicy_testing import run_main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-01"
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path, *argv: str) -> tuple[int, str, str]:
-    monkeypatch.chdir(folder)
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_main  # shared helper: tests/plainpolicy_testing.py
 
 
 def explain(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path, page: str) -> tuple[int, str, str]:

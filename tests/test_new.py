@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plainpolicy.cli import main
+from plainpolicy_testing import run_main
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
 from plainpolicy.mkdocs_config import SiteConfig
@@ -25,11 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-01"
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path, *argv: str) -> tuple[int, str, str]:
-    monkeypatch.chdir(folder)
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_main  # shared helper: tests/plainpolicy_testing.py
 
 
 def copy_site(name: str, tmp_path: Path) -> Path:

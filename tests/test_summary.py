@@ -9,7 +9,7 @@ import pytest
 
 from plainpolicy.checker import Checker, PageResult, Report
 from plainpolicy.checks.readability import SENTENCES_ONLY, SectionReport
-from plainpolicy.cli import main
+from plainpolicy_testing import run_main
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.findings import ERROR, INFO, Finding
 from plainpolicy.mkdocs_config import load_site_config
@@ -20,11 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-01"
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path, *argv: str) -> tuple[int, str, str]:
-    monkeypatch.chdir(folder)
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_main  # shared helper: tests/plainpolicy_testing.py
 
 
 def site_report(name: str) -> tuple[Report, object]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .checks.review import parse_date
 from .errors import CannotRun
 from .yamlfile import load_yaml_file
 
@@ -96,15 +97,9 @@ def _date(raw: dict[str, Any], key: str, what: str, path: str, line: int, requir
         if required:
             raise CannotRun(path, f"{what} needs '{key}' (a date written as YYYY-MM-DD)", line)
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    parsed = parse_date(value)
+    if parsed is not None:
+        return parsed
     raise CannotRun(path, f"'{key}' of {what} must be a date written as YYYY-MM-DD, not {value!r}", line)
 
 

@@ -18,6 +18,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def parse_date(value: Any) -> dt.date | None:
+    """A date from YAML (a date, a datetime or YYYY-MM-DD text), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
