@@ -29,7 +29,7 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 bench: $(STAMP)
-	$(BIN)/python -m plainpolicy.bench
+	$(BIN)/python -m plainpolicy_bench --output build/bench.txt $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

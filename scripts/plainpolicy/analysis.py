@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .config import Voice
 from .exceptions import Allowance, find_allowances
 from .extract import Section, extract_sections
+from .htmltokens import Token
 from .linemap import LineFinder, match_headings, source_headings
 from .source import SourcePage
 
@@ -65,8 +66,8 @@ class AnalysedPage:
         return view.line, 1
 
 
-def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voice | None) -> AnalysedPage:
-    title, sections = extract_sections(html)
+def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voice | None, token_list: list[Token] | None = None) -> AnalysedPage:
+    title, sections = extract_sections(html, token_list)
     headings = source_headings(source.body, source.body_line)
     h1 = next((heading.line for heading in headings if heading.level == 1), source.body_line)
     lines = match_headings([section.heading for section in sections[1:]], [h for h in headings if h.level in (2, 3)], h1)

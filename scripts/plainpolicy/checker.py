@@ -28,6 +28,7 @@ from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
 from .imageregister import ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
+from .htmltokens import tokens
 from .render import Renderer
 from .resultcache import ResultCache, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
@@ -299,7 +300,8 @@ class Checker:
         result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:
             html = self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path)
-        page = analyse(source.path, relative, source, html, voice)
+        token_list = list(tokens(html))  # read once, for the prose and for the security scan
+        page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title
         findings: list[Finding] = []
         if voice is not None:
@@ -312,7 +314,7 @@ class Checker:
             findings += check_glossary(page, self.glossary)
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
         findings += unknown_voice(source, self.settings.voices)
-        scanner, locator = scan_html(html), Locator(page)
+        scanner, locator = scan_html(html, token_list), Locator(page)
         findings += check_security(page, scanner, locator)
         images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
         findings += images.findings

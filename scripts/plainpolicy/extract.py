@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .scoring import Counts, counts
-from .htmltokens import END, START, STARTEND, TEXT, attributes, tokens
+from .htmltokens import END, START, STARTEND, TEXT, Token, attributes, tokens
 
 SECTION_LEVELS = ("h2", "h3")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -88,8 +88,8 @@ class _Extractor:
         self._heading_tag = ""
         self._heading_anchor = ""
 
-    def feed(self, html: str) -> None:
-        for kind, tag, value in tokens(html):
+    def feed(self, html: str, token_list: list[Token] | None = None) -> None:
+        for kind, tag, value in token_list if token_list is not None else tokens(html):
             if kind == TEXT:
                 self.handle_data(value)
             elif kind == START:
@@ -167,13 +167,13 @@ class _Extractor:
             self.sections[-1].units.append(Unit(text))
 
 
-def extract_sections(html: str) -> tuple[str, list[Section]]:
+def extract_sections(html: str, token_list: list[Token] | None = None) -> tuple[str, list[Section]]:
     """Return the page title (first h1) and its sections, intro first.
 
     The intro section is kept even when empty, so section i of the result always
     lines up with the i-th h2/h3 heading plus one.
     """
     parser = _Extractor()
-    parser.feed(html)
+    parser.feed(html, token_list)
     parser._flush()
     return parser.title, parser.sections

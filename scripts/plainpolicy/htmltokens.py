@@ -29,6 +29,7 @@ _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 RAW_TEXT = ("script", "style")
 
 START, END, STARTEND, TEXT, RAW = "start", "end", "startend", "text", "raw"
+Token = tuple[str, str, str]  # (kind, tag, attributes or text)
 
 
 def attributes(raw: str) -> dict[str, str]:

@@ -13,6 +13,10 @@ class Renderer:
     """One Python-Markdown instance, reused (and reset) for every page."""
 
     def __init__(self, extensions: list[Any], configs: dict[str, dict[str, Any]], path: str = "mkdocs.yml") -> None:
+        if "pymdownx.superfences" in extensions or "pymdownx.highlight" in extensions:
+            # Code is dropped before scoring: colouring it with Pygments is wasted time.
+            extensions = [*extensions, "pymdownx.highlight"] if "pymdownx.highlight" not in extensions else extensions
+            configs = {**configs, "pymdownx.highlight": {**configs.get("pymdownx.highlight", {}), "use_pygments": False}}
         try:
             self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         except Exception as error:  # a broken extension setting: say which, no traceback

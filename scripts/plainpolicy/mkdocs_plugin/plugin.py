@@ -77,6 +77,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
         self.reused = 0
+        self._existing_pages: set[str] | None = None
+        self._existing_digest = ""
         return config
 
     @staticmethod
@@ -152,7 +154,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
         if voice is not None:
             markdown += self._tooltips(voice.name, relative, markdown)
-            existing = {file.src_uri for file in files.documentation_pages()}
+            existing = self._existing(files)
             reviewed, due = review_dates(page.meta, settings.review_months)
             page.meta["plainpolicy"] = {
                 "voice": voice.name,
@@ -183,6 +185,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 lines[written] = " ".join(definition.split()).replace("]", ")")
         return "\n\n" + "\n".join(f"*[{form}]: {text}" for form, text in lines.items()) + "\n" if lines else ""
 
+    def _existing(self, files: Files) -> set[str]:
+        """Every page of this build (for pairing), worked out once per build, not once per page."""
+        if self._existing_pages is None:
+            self._existing_pages = {file.src_uri for file in files.documentation_pages()}
+            self._existing_digest = hashlib.sha256("\0".join(sorted(self._existing_pages)).encode()).hexdigest()
+        return self._existing_pages
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
@@ -190,8 +199,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if relative == generate.REPORT_PAGE:
             self.report_page = page
         source = self.sources.get(relative) or split_front_matter(page.file.content_string, relative)
-        existing = {file.src_uri for file in files.documentation_pages()}
-        key = hashlib.sha256("\0".join([self._signature, relative, source.text, html, *sorted(existing)]).encode()).hexdigest()
+        existing = self._existing(files)
+        key = hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, source.text, html]).encode()).hexdigest()
         cached = self._cache.get(relative)
         if cached and cached[0] == key:
             self.results[relative] = cached[1]

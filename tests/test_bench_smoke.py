@@ -1,0 +1,49 @@
+"""The benchmark runs from start to end on a tiny corpus and prints every row.
+
+No timing is asserted here (a test cannot know how fast the machine is); this
+only proves that `make bench` works, that its table is complete, and that
+plainpolicy's scores equal textstat's on every section it compared.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from plainpolicy_testing import offline_env
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ROWS = [
+    "Cold check of the real docs/, warm cache",
+    "Cold check, stored page results off",
+    "Cold check of the real docs/, first run ever (empty cache)",
+    "Checker end to end, 3 pairs",
+    "Scoring step,",
+    "mkdocs build, 3 pairs: time",
+    "mkdocs build, 3 pairs: peak memory",
+    "mkdocs serve, 3 pairs: rebuild after editing one page",
+    "Checker peak memory, 3 pairs",
+]
+
+
+def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    output = tmp_path / "table.txt"
+    command = [sys.executable, "-m", "plainpolicy_bench", "--quick", "--output", str(output), "--workdir", str(tmp_path / "work")]
+    result = subprocess.run(command, cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = result.stdout
+    for row in ROWS:
+        assert sum(1 for line in table.splitlines() if line.startswith(row)) == 1, f"missing row {row!r} in:\n{table}"
+    assert output.read_text(encoding="utf-8") == table
+    assert re.search(r"^Machine: .+ \d+ cores, [0-9.]+ GB memory", table, re.M), table
+
+    scoring = re.search(r"^Scoring step, ([0-9,]+) sections; identical scores (\d+)/(\d+)", table, re.M)
+    assert scoring, table
+    sections = int(scoring.group(1).replace(",", ""))
+    assert sections > 0 and int(scoring.group(2)) == int(scoring.group(3)) == sections
+    assert "exactly the texts the checker scored (checked)" in table
+    # The plugin rechecked only the edited page while serving.
+    assert re.search(r"mkdocs serve, 3 pairs: .*checked 1, \d+ unchanged", table), table
