@@ -54,8 +54,16 @@ def test_serve_rechecks_only_the_changed_page(tmp_path: Path) -> None:
         wait_for(lines, re.compile(r"Serving on"), 60)
         time.sleep(1)  # let the file watcher settle
         page = project / "docs/young-people/passwords.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("hard to guess", "really hard to guess", 1), encoding="utf-8")
-        second = wait_for(lines, CHECKED, 120)
+        second = None
+        for attempt in range(4):  # a file watcher can miss an edit made just as it starts: edit again
+            page.write_text(page.read_text(encoding="utf-8").replace("hard to guess", "really hard to guess", 1), encoding="utf-8")
+            try:
+                second = wait_for(lines, CHECKED, 40)
+                break
+            except AssertionError:
+                if attempt == 3:
+                    raise
+        assert second is not None
         assert int(second.group(1)) == 1
         assert int(second.group(2)) == total - 1
     finally:
