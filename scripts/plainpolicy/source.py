@@ -82,9 +82,10 @@ class _PythonLineLoader(yaml.SafeLoader):
     yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
 
 
-def _python_error(block: str) -> yaml.YAMLError | None:
+def python_yaml_error(block: str, loader: type = _PythonLineLoader) -> yaml.YAMLError | None:
+    """The pure-Python parser's error for text libyaml rejected: its mark points at the better line."""
     try:
-        yaml.load(block, Loader=_PythonLineLoader)
+        yaml.load(block, Loader=loader)
     except yaml.YAMLError as error:
         return error
     except RecursionError:
@@ -121,7 +122,7 @@ def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str
     try:
         node, data = _load_with_node(block)
     except yaml.YAMLError as error:
-        error = _python_error(block) or error  # libyaml is fast; the pure-Python parser points at the better line
+        error = python_yaml_error(block) or error  # libyaml is fast; the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or "it is not valid YAML"

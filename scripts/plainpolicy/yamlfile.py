@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from .errors import CannotRun
-from .source import decode, unreasonable
+from .source import decode, python_yaml_error, unreasonable
 
 
 class _Lines:
@@ -39,16 +39,6 @@ for _loader in (LineLoader, _PythonLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
 
 
-def _python_error(text: str) -> yaml.YAMLError | None:
-    try:
-        yaml.load(text, Loader=_PythonLineLoader)
-    except yaml.YAMLError as error:
-        return error
-    except RecursionError:
-        return None
-    return None
-
-
 def load_yaml_file(file: Path, display: str, what: str) -> Any:
     """Parse a YAML file, or raise CannotRun naming the file and line."""
     try:
@@ -59,7 +49,7 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
     try:
         data = yaml.load(text, Loader=LineLoader)
     except yaml.YAMLError as error:
-        error = _python_error(text) or error  # the pure-Python parser points at the better line
+        error = python_yaml_error(text, _PythonLineLoader) or error  # the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
