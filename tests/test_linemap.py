@@ -235,3 +235,19 @@ def test_crlf_and_bom_give_the_same_findings_and_lines(tmp_path: Path, encode, n
     assert plain["findings"], "the fixture must produce findings"
     assert _findings_without_path(variant) == _findings_without_path(plain)
     assert _sections(variant) == _sections(plain)
+
+
+def test_last_section_keeps_its_lines_when_a_talk_box_follows_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "Talk about it" box is not in the source: its heading must not end the section before it."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    project = tmp_path / "project"
+    shutil.copytree(root / "docs", project / "docs")
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    target = project / "docs/young-people/devices.md"
+    assert "themes:" in target.read_text(encoding="utf-8")  # so it gets a talk box
+    target.write_text(target.read_text(encoding="utf-8") + "\nThe Serious Crimes Act 2017 is a law.\n", encoding="utf-8")
+    monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
+    data = check_json(project, "docs/young-people/devices.md")
+    assert found(data, rule="glossary/rejected") == [("glossary/rejected", line_of(target, "Serious Crimes Act 2017"), 5)]

@@ -63,3 +63,15 @@ def test_the_cache_can_be_switched_off(project: Path, capsys: pytest.CaptureFixt
     monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
     run(capsys)
     assert not list((tmp_path / "cache").glob("results-*.pickle"))
+
+
+def test_an_edited_snippet_is_seen_although_its_page_did_not_change(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = project / "docs/contributing/fixing-a-section.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nIn short:\n\n--8<-- "contributing/snippets/said-once.txt"\n', encoding="utf-8")
+    snippet = project / "docs/contributing/snippets/said-once.txt"
+    snippet.write_text("Ask the lead if you are not sure.\n", encoding="utf-8")
+    assert run(capsys)[0] == 0
+    assert run(capsys)[0] == 0  # stored now, snippet and all
+    snippet.write_text("The Serious Crimes Act 2017 is not real.\n", encoding="utf-8")
+    code, out = run(capsys)
+    assert code == 1 and any(f["path"] == "docs/contributing/fixing-a-section.md" and f["rule"] == "glossary/rejected" for f in json.loads(out)["findings"])

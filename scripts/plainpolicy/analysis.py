@@ -76,7 +76,10 @@ def analyse(path: str, relative: str, source: SourcePage, html: str, voice: Voic
     total = len(source.lines) + 1
     views = []
     for index, section in enumerate(sections):
-        end = starts[index + 1] if index + 1 < len(starts) else total
+        # A section ends where a later one starts further down. A heading that is not in
+        # the source (the "Talk about it" box) shares the line of the one before it, and
+        # must not cut that section short.
+        end = next((line for line in starts[index + 1 :] if line > starts[index]), total)
         views.append(SectionView(section, starts[index], max(end, starts[index] + 1)))
     allowances = find_allowances(source.text)
     view_lines = [view.line for view in views]

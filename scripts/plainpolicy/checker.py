@@ -30,9 +30,11 @@ from .imageregister import ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .htmltokens import tokens
 from .render import Renderer
-from .resultcache import ResultCache, digest, folder_signature
+from .pool import Job, PagePool, workers_for
+from .resultcache import ResultCache, code_signature, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_page, split_front_matter
+from .tooltips import definitions
 
 
 @dataclass
@@ -45,6 +47,7 @@ class PageResult:
     findings: list[Finding] = field(default_factory=list)
     sections: list[SectionReport] = field(default_factory=list)
     media: list[str] = field(default_factory=list)  # image and video files under docs/ that the page uses
+    tooltips: dict[str, str] = field(default_factory=dict)  # glossary form as written -> definition (site builds only)
 
     @property
     def words(self) -> int:
@@ -94,6 +97,10 @@ class Checker:
         self._cache_key = ""
         self._existing_key: tuple[frozenset[str] | None, str] = (None, "")
         self._image_register: ImageRegister | None = None
+        # Processes that check pages (see pool.py): 1 is this one alone, None decides by size.
+        self.jobs: int | None = 1
+        # Also find each page's glossary tooltips (the site build sets this; see tooltips.py).
+        self.tooltips = False
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -211,10 +218,7 @@ class Checker:
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules."""
         existing = self.site_pages() | self.generated_paths()
-        report = Report()
-        for file in self.collect([self.site.docs_dir]):
-            page = read_page(file, display_path(file))
-            report.pages.append(self.check_source(page, self.relative(file), existing))
+        report = Report(pages=self.check_many(self._read_all(self.collect([self.site.docs_dir])), existing))
         real = [(page.relative, page.title, page.voice, page.meta) for page in report.pages]
         for relative, (text, data_file, origins) in sorted(self.generate_pages(real).items()):
             shown = display_path(self.site.docs_dir / relative)
@@ -255,19 +259,44 @@ class Checker:
     # --- checking --------------------------------------------------------------
     def check_files(self, paths: list[Path], extra_pages: set[str] | None = None) -> Report:
         existing = self.site_pages() | (extra_pages or set())
-        report = Report()
-        for file in self.collect(paths):
-            page = read_page(file, display_path(file))
-            report.pages.append(self.check_source(page, self.relative(file), existing))
-        return report
+        return Report(pages=self.check_many(self._read_all(self.collect(paths)), existing))
+
+    def _read_all(self, files: list[Path]) -> list[Job]:
+        return [Job(read_page(file, display_path(file)), self.relative(file)) for file in files]
+
+    def check_many(self, jobs: list[Job], existing: set[str]) -> list[PageResult]:
+        """Results of many pages, in order: stored ones reused, the rest checked, in
+        worker processes when there are enough of them (self.jobs)."""
+        results: list[PageResult | None] = []
+        todo: list[tuple[int, str | None, Job]] = []
+        for job in jobs:
+            result, key = self.stored(job, existing)
+            if result is None:
+                todo.append((len(results), key, job))
+            results.append(result)
+        workers = workers_for(len(todo), self.jobs)
+        if workers:
+            pool = PagePool(self, workers, existing)
+            for _, _, job in todo:
+                pool.submit(job)
+            checked = pool.results()
+        else:
+            checked = [self.check_page(job.source, job.relative, existing, job.html) for _, _, job in todo]
+        for (index, key, _), result in zip(todo, checked):
+            self.store(key, result)
+            results[index] = result
+        return [result for result in results if result is not None]
 
     def check_text(self, text: str, relative: str, path: str, existing: set[str], html: str | None = None) -> PageResult:
         """Check a page given as text (generated pages, tests)."""
         return self.check_source(split_front_matter(text, path), relative, existing, html)
 
-    def use_cache(self) -> None:
-        """Reuse results of unchanged pages between runs (the command line does this)."""
-        settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat()))
+    def use_cache(self, kind: str = "check") -> None:
+        """Reuse results of unchanged pages between runs.
+
+        kind keeps apart the command line's results ("check") and the site build's
+        ("build"), which checks the HTML MkDocs made, so both stay warm."""
+        settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
         for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register):
             if name:
@@ -275,8 +304,8 @@ class Checker:
                     data.append((self.site.docs_dir / name).read_bytes())
                 except OSError:
                     data.append(b"(missing)")
-        self._cache_key = digest(settings, *data, folder_signature(self.site.docs_dir))
-        self.cache = ResultCache(digest(str(self.site.docs_dir.resolve())))
+        self._cache_key = digest(settings, *data, folder_signature(self.site.docs_dir), code_signature())
+        self.cache = ResultCache(digest(kind, str(self.site.docs_dir.resolve())))
 
     def _page_key(self, source: SourcePage, relative: str, existing: set[str], html: str | None) -> str:
         frozen = frozenset(existing)
@@ -285,21 +314,35 @@ class Checker:
         return digest(self._cache_key, self._existing_key[1], relative, source.path, source.text, html or "")
 
     def check_source(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
-        if self.cache is None or "--8<--" in source.text:  # a snippet's text is not in the key
-            return self._check_source(source, relative, existing, html)
-        key = self._page_key(source, relative, existing, html)
-        cached = self.cache.get(key)
-        if isinstance(cached, PageResult):
-            return cached
-        result = self._check_source(source, relative, existing, html)
-        self.cache.put(key, result)
+        """One page's result: stored if unchanged since the last run, else checked now."""
+        job = Job(source, relative, html)
+        result, key = self.stored(job, existing)
+        if result is None:
+            result = self.check_page(source, relative, existing, job.html)
+            self.store(key, result)
         return result
 
-    def _check_source(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
+    def stored(self, job: Job, existing: set[str]) -> tuple[PageResult | None, str | None]:
+        """The stored result of an unchanged page (or None), and the key to store a new one under."""
+        if self.cache is None:
+            return None, None
+        if job.html is None and "--8<--" in job.source.text:
+            # A snippet's text is not in the page's source: render it now, so it is in the key.
+            job.html = self.render_page(job.source, job.relative)
+        key = self._page_key(job.source, job.relative, existing, job.html)
+        cached = self.cache.get(key)
+        return (cached if isinstance(cached, PageResult) else None), key
+
+    def store(self, key: str | None, result: PageResult) -> None:
+        if self.cache is not None and key is not None:
+            self.cache.put(key, result)
+
+    def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
+        """Every rule on one page, with no stored results (worker processes call this)."""
         voice = self.settings.voice_for(relative, source.meta)
         result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:
-            html = self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path)
+            html = self.render_page(source, relative)
         token_list = list(tokens(html))  # read once, for the prose and for the security scan
         page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title
@@ -321,7 +364,13 @@ class Checker:
         # Consent comes from the register alone: no comment in a page can excuse it.
         result.findings = apply_allowances(page, findings) + images.consent
         result.media = images.used
+        if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
+            result.tooltips = definitions(self.glossary, voice.name, html)
         return result
+
+    def render_page(self, source: SourcePage, relative: str) -> str:
+        """The page's HTML as the reader gets it (snippets included), from the checker's own renderer."""
+        return self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path)
 
     def _is_voice_page(self, relative: str) -> bool:
         return any(relative.startswith(voice.folder + "/") for voice in self.settings.voices.values())

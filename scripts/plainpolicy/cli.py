@@ -1,6 +1,6 @@
 """The `plainpolicy` command.
 
-    plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE]
+    plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE] [--jobs N]
     plainpolicy explain PAGE [--strict]
     plainpolicy new TOPIC [--title TITLE] [--owner ROLE]
 
@@ -42,6 +42,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="plainpolicy", description="Check that policy pages are readable by the people they are written for.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -52,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
     check.add_argument("--verbose", "-v", action="store_true", help="also print every section's scores")
     check.add_argument("--summary", type=Path, metavar="FILE", help="also add a Markdown summary table to FILE (for $GITHUB_STEP_SUMMARY)")
+    check.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes that check pages at once (default: one for each core on a large site; 1: no extra processes)")
     check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     explain = commands.add_parser("explain", help="explain one page's scores and findings in plain words")
     explain.add_argument("page", type=Path, help="the Markdown page, for example docs/staff/devices.md")
@@ -82,6 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     site = _site(args.config)
     checker = Checker(site, today=args.today)
+    checker.jobs = args.jobs
     whole_site = not args.paths or [p.resolve() for p in args.paths] == [site.docs_dir.resolve()]
     if resultcache.enabled():
         checker.use_cache()

@@ -16,6 +16,10 @@ class CannotRun(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        # Sent back from a worker process (see pool.py) with its file and line intact.
+        return (CannotRun, (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"

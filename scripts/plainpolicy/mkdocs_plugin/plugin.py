@@ -2,9 +2,14 @@
 
 A thin layer over the library: it checks each page as MkDocs converts it (the
 HTML MkDocs made, so the score is what the reader sees), adds the generated
-pages, the "Talk about it" boxes and the glossary tooltips, gives templates what
-they need (voice, partner pages, review dates), and stops the build in on_env,
-after every page is converted and before any is written, when there are errors.
+pages, the "Talk about it" boxes and the glossary tooltips, and gives templates
+what they need (voice, partner pages, review dates).
+
+On a large site the checks run in worker processes while MkDocs goes on
+building (see pool.py); the plugin waits for them only when it writes the
+readability report, the last page, and stops the build with every error at the
+end. Results of unchanged pages are kept between builds, on disk and, in
+`mkdocs serve`, in memory.
 """
 
 from __future__ import annotations
@@ -16,11 +21,11 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import generate
+from .. import generate, resultcache
 from ..checker import Checker, PageResult, relocate
 from ..checks.review import review_dates
 from ..checks.pairing import partners
@@ -29,8 +34,10 @@ from ..errors import CannotRun
 from ..imageregister import DEFAULT_REGISTER
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
+from ..pool import Job, PagePool, workers_for
 from ..report_html import CSS, render_report
 from ..source import SourcePage, decode, split_front_matter
+from ..tooltips import add_tooltips
 from .config import PlainPolicyConfig
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
@@ -47,10 +54,12 @@ REPORT_INTRO = (
 
 class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     supports_multiple_instances = False
+    pool: PagePool | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this object alive across `mkdocs serve`
         # rebuilds, so unchanged pages are not checked again.
+        self._serving = command == "serve"
         self._cache: dict[str, tuple[str, PageResult]] = {}
 
     # --- configuration -------------------------------------------------------
@@ -58,8 +67,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return config
         if not hasattr(self, "_cache"):
-            self._cache = {}
-        raw = {key: value for key, value in self.config.items() if key not in ("enabled", "report", "nav_order") and value is not None}
+            self._serving, self._cache = False, {}
+        raw = {key: value for key, value in self.config.items() if key not in ("enabled", "report", "nav_order", "workers") and value is not None}
         config_file = config.config_file_path or "mkdocs.yml"
         try:
             settings = settings_from_mapping(raw, config_file)
@@ -67,16 +76,28 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.checker = Checker(site)
             self.checker.glossary  # load and validate the data files now: fail early
             self.checker.themes
+            # Tooltips are found with the checks (in the workers), when the site turns on abbr.
+            self.checker.tooltips = "abbr" in site.extensions and self.checker.glossary is not None
+            if resultcache.enabled():
+                self.checker.use_cache("build")
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         self._signature = hashlib.sha256(repr((raw, self._data_stamp(site))).encode()).hexdigest()
         if self.config.report:
             config.extra_css.append(CSS_PATH)
+        if self.pool is not None:  # left by a build that stopped early
+            self.pool.close()
+            self.pool = None
         self.results: dict[str, PageResult] = {}
         self.sources: dict[str, SourcePage] = {}
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
         self.reused = 0
+        self.pending: dict[str, tuple[int, str, str | None]] = {}  # page sent to a worker -> (its number, memory key, stored-result key)
+        self.collected = False
+        self._findings: list[Finding] = []
+        self._files: Files | None = None
+        self.workers = 0
         self._existing_pages: set[str] | None = None
         self._existing_digest = ""
         return config
@@ -118,8 +139,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self._add(files, config, relative, text)
             self.generated[relative] = (data_file, origins)
         if self.config.report:
+            # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
             files.append(File.generated(config, CSS_PATH, content=CSS))
+        self.workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, relative: str, text: str) -> None:
@@ -153,7 +176,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         voice = settings.voice_for(relative, page.meta)
         markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
         if voice is not None:
-            markdown += self._tooltips(voice.name, relative, markdown)
             existing = self._existing(files)
             reviewed, due = review_dates(page.meta, settings.review_months)
             page.meta["plainpolicy"] = {
@@ -169,22 +191,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             }
         return markdown
 
-    def _tooltips(self, voice: str, relative: str, markdown: str) -> str:
-        """Abbreviation definitions (abbr extension) in the page's voice, for the terms it uses.
-
-        Only the forms that appear on the page are defined: the abbr extension
-        slows down sharply with hundreds of definitions per page.
-        """
-        glossary = self.checker.glossary
-        if glossary is None or "abbr" not in self.checker.site.extensions or relative.endswith(generate.GLOSSARY_PAGE):
-            return ""
-        lines: dict[str, str] = {}
-        for term, written in glossary.written_forms(markdown):
-            definition = term.definitions.get(voice)
-            if definition and written not in lines and "\n" not in written:
-                lines[written] = " ".join(definition.split()).replace("]", ")")
-        return "\n\n" + "\n".join(f"*[{form}]: {text}" for form, text in lines.items()) + "\n" if lines else ""
-
     def _existing(self, files: Files) -> set[str]:
         """Every page of this build (for pairing), worked out once per build, not once per page."""
         if self._existing_pages is None:
@@ -193,53 +199,124 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return self._existing_pages
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Check the page (or send it to a worker); its tooltips go in now, or in on_page_context."""
         if not self.config.enabled:
             return html
         relative = page.file.src_uri
         if relative == generate.REPORT_PAGE:
             self.report_page = page
-        source = self.sources.get(relative) or split_front_matter(page.file.content_string, relative)
+        source = self.sources.pop(relative, None) or split_front_matter(page.file.content_string, relative)
         existing = self._existing(files)
-        key = hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, source.text, html]).encode()).hexdigest()
+        memory_key = self._memory_key(relative, source, html)
         cached = self._cache.get(relative)
-        if cached and cached[0] == key:
+        if cached and cached[0] == memory_key:
             self.results[relative] = cached[1]
             self.reused += 1
+            return add_tooltips(html, cached[1].tooltips)
+        job = Job(source, relative, html)
+        stored, key = self.checker.stored(job, existing)
+        if stored is not None:
+            self.reused += 1
+            self._finish(relative, memory_key, None, stored, fresh=False)
+            return add_tooltips(html, stored.tooltips)
+        if self.workers:
+            if self.pool is None:
+                log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
+                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info)
+            self.pending[relative] = (self.pool.submit(job), memory_key, key)
             return html
+        result = self._check(job, existing)
+        self._finish(relative, memory_key, key, result)
+        return add_tooltips(html, result.tooltips)
+
+    def _memory_key(self, relative: str, source: SourcePage, html: str) -> str:
+        """What a page's result in memory depends on; only `mkdocs serve` keeps results in memory."""
+        if not self._serving:
+            return ""
+        return hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, source.text, html]).encode()).hexdigest()
+
+    def _check(self, job: Job, existing: set[str]) -> PageResult:
         try:
-            result = self.checker.check_source(source, relative, existing, html=html)
+            return self.checker.check_page(job.source, job.relative, existing, job.html)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
-        if relative in self.generated:
+
+    def _finish(self, relative: str, memory_key: str, key: str | None, result: PageResult, fresh: bool = True) -> None:
+        """Keep a page's result; a fresh one on a generated page points at its data file first."""
+        if fresh and relative in self.generated:
             data_file, origins = self.generated[relative]
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
-        self._cache[relative] = (key, result)
+        self.checker.store(key, result)
+        if memory_key:
+            self._cache[relative] = (memory_key, result)
         self.results[relative] = result
-        return html
 
-    # --- after every page is converted, before any is written -------------------
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        if not self.config.enabled:
-            return env
+    def _from_pool(self, relative: str) -> PageResult:
+        """A page sent to a worker: its result, once ready (kept like any other)."""
+        number, memory_key, key = self.pending.pop(relative)
+        assert self.pool is not None
+        try:
+            result = self.pool.result(number)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        self._finish(relative, memory_key, key, result)
+        return result
+
+    # --- once every page is checked ----------------------------------------------
+    def _collect(self) -> list[Finding]:
+        """Wait for the workers, then every finding of the build (once per build)."""
+        for relative in list(self.pending):
+            self._from_pool(relative)
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        if self.checker.cache is not None:
+            self.checker.cache.save()
         pages = [self.results[key] for key in sorted(self.results)]
-        checked = len(pages) - self.reused
-        log.info(f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build")
         findings = [f for page in pages for f in page.findings] + self.checker.site_findings(pages)
         findings.sort(key=Finding.sort_key)
+        self.collected = True
+        self._findings = findings
+        return findings
+
+    @event_priority(50)  # before the search plugin indexes the page, so it sees the tooltips too
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled:
+            return context
+        if page.file.src_uri in self.pending:
+            page.content = add_tooltips(page.content or "", self._from_pool(page.file.src_uri).tooltips)
+        if page is self.report_page and not self.collected:
+            findings = self._collect()
+            pages = [self.results[key] for key in sorted(self.results)]
+            urls = {result.relative: _url(self._files, result.relative, page) for result in pages}
+            exceptions = [finding for finding in findings if finding.rule == "exception/used"]
+            page.content = render_report(page.content or "", pages, self.checker.settings, urls, exceptions)
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self._files = files
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        findings = self._findings if self.collected else self._collect()
+        checked = len(self.results) - self.reused
+        log.info(f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build")
         for finding in findings:
             if finding.severity == WARNING:
                 log.warning(_line(finding))
             elif finding.severity == INFO:
                 log.info(_line(finding))
         errors = [finding for finding in findings if finding.severity == ERROR]
-        if self.report_page is not None:
-            urls = {page.relative: _url(files, page.relative, self.report_page) for page in pages}
-            exceptions = [finding for finding in findings if finding.rule == "exception/used"]
-            self.report_page.content = render_report(self.report_page.content or "", pages, self.checker.settings, urls, exceptions)
         if errors:
             listing = "\n".join(_line(finding) for finding in errors)
             raise PluginError(f"plainpolicy found {len(errors)} error{'s' * (len(errors) != 1)}:\n{listing}\nRun 'plainpolicy check' for hints.")
-        return env
 
 
 def _line(finding: Finding) -> str:

@@ -1,0 +1,187 @@
+"""Checking pages in other processes, so that every core does some of the work.
+
+A page's findings depend only on the page, the site's settings and data files
+and the list of page names, so pages can be checked in any process, in any
+order. The command line checks a large site with one process per core; the
+MkDocs plugin hands pages to workers while MkDocs goes on building, and only
+waits for them when it needs the results.
+
+Pages go to the workers in small batches (one message per page costs more than
+checking a short page). If a worker cannot start or dies, or the site's
+settings cannot be sent to it, the pages it had are checked in this process
+instead: a pool can make checking faster, never different.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import pickle
+import sys
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from .errors import CannotRun
+
+if TYPE_CHECKING:
+    from .checker import Checker, PageResult
+    from .mkdocs_config import SiteConfig
+    from .source import SourcePage
+
+# Below this many pages, starting a worker costs more than it saves.
+MIN_PAGES = 40
+BATCH_SIZE = 8
+
+
+def cores() -> int:
+    """The cores this process may use (fewer than the machine's in a container with a CPU limit)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> Any:
+    """fork where it is safe (Linux, no other threads yet): workers start at once with the
+    glossary and Markdown already loaded. Elsewhere spawn: workers import plainpolicy again."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+# --- in the worker ---------------------------------------------------------------
+_worker: Checker | None = None
+
+
+def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool) -> None:
+    global _worker
+    from .checker import Checker
+    from .syllables import syllable_table
+
+    syllable_table.cache_clear()  # a forked SQLite connection must not be shared: open our own
+    _worker = Checker(site, today)
+    _worker.tooltips = tooltips
+
+
+@dataclass
+class Job:
+    """One page to check; html is the page as MkDocs made it (None: render it here)."""
+
+    source: SourcePage
+    relative: str
+    html: str | None = None
+
+
+def _check_batch(existing: set[str], jobs: list[Job]) -> list[PageResult]:
+    assert _worker is not None
+    return [_worker.check_page(job.source, job.relative, existing, job.html) for job in jobs]
+
+
+# --- in this process -------------------------------------------------------------
+@dataclass
+class _Batch:
+    jobs: list[Job]
+    future: Future[list[PageResult]] | None
+    results: list[PageResult] | None = None
+
+
+class PagePool:
+    """Worker processes that check pages.
+
+    submit() gives each page a number; result(number) waits for that page alone,
+    results() for every page, in the order they were sent.
+    """
+
+    def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None) -> None:
+        self.checker = checker
+        self.workers = workers
+        self.existing = existing
+        self._pending: list[Job] = []
+        self._batches: list[_Batch] = []
+        self._where: list[tuple[int, int]] = []  # page number -> (batch, place in it)
+        self._on_fallback = on_fallback
+        self._broken = False
+        self._executor: ProcessPoolExecutor | None = None
+        try:
+            self._executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(checker.site, checker.today, checker.tooltips))
+        except (OSError, ValueError, NotImplementedError) as error:  # no processes here (some sandboxes)
+            self._fall_back(f"cannot start worker processes ({error})")
+
+    def submit(self, job: Job) -> int:
+        self._pending.append(job)
+        number = len(self._where) + len(self._pending) - 1
+        if len(self._pending) >= BATCH_SIZE:
+            self._send()
+        return number
+
+    def _send(self) -> None:
+        jobs, self._pending = self._pending, []
+        if not jobs:
+            return
+        future = None
+        if self._executor is not None and not self._broken:
+            try:  # every batch carries the page list: any worker may take any batch
+                future = self._executor.submit(_check_batch, self.existing, jobs)
+            except (BrokenProcessPool, RuntimeError, pickle.PicklingError, TypeError, AttributeError) as error:
+                self._fall_back(f"a worker process stopped ({error})")
+        self._where.extend((len(self._batches), place) for place in range(len(jobs)))
+        self._batches.append(_Batch(jobs, future))
+
+    def result(self, number: int) -> PageResult:
+        """One page's result (waits for its batch only)."""
+        if number >= len(self._where):
+            self._send()
+        batch, place = self._where[number]
+        return self._finished(self._batches[batch])[place]
+
+    def results(self) -> list[PageResult]:
+        """Every page's result, in the order submitted. Waits for the workers, then stops them."""
+        self._send()
+        results = [result for batch in self._batches for result in self._finished(batch)]
+        self.close()
+        return results
+
+    def _finished(self, batch: _Batch) -> list[PageResult]:
+        if batch.results is None:
+            batch.results = self._batch_results(batch)
+            batch.jobs = []  # the pages' text is no longer needed
+        return batch.results
+
+    def _batch_results(self, batch: _Batch) -> list[PageResult]:
+        if batch.future is not None and not self._broken:
+            try:
+                return batch.future.result()
+            except CannotRun:
+                raise
+            except (BrokenProcessPool, pickle.PicklingError, TypeError, AttributeError, OSError, EOFError) as error:
+                self._fall_back(f"a worker process stopped ({type(error).__name__}: {error})")
+        return [self.checker.check_page(job.source, job.relative, self.existing, job.html) for job in batch.jobs]
+
+    def _fall_back(self, why: str) -> None:
+        if not self._broken and self._on_fallback is not None:
+            self._on_fallback(f"{why}; checking the rest of the pages in this process")
+        self._broken = True
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def workers_for(pages: int, jobs: int | None, beside_build: bool = False) -> int:
+    """How many worker processes should check `pages` pages: 0 means this process does.
+
+    jobs is what the user asked for (None: decide here). On the command line it
+    counts the processes that check (1: this one alone); beside a build it counts
+    the workers, since MkDocs keeps this process busy.
+    """
+    if jobs is not None:
+        return max(0, jobs) if beside_build else (jobs if jobs > 1 else 0)
+    available = cores()
+    if pages < MIN_PAGES or available < 2:
+        return 0
+    return min(available - 1, 3) if beside_build else available

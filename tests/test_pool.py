@@ -1,0 +1,152 @@
+"""Checking pages in worker processes gives exactly what checking in one process gives.
+
+Real processes, the real docs: the command line with --jobs, the site build with
+the plugin's `workers` setting, a worker's error coming back with its file and
+line, and the fall-back when workers cannot start.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plainpolicy import pool as pool_module
+from plainpolicy.checker import Checker
+from plainpolicy.errors import CannotRun
+from plainpolicy.mkdocs_config import load_site_config
+from plainpolicy.pool import Job, PagePool, workers_for
+from plainpolicy.source import read_page
+from plainpolicy_testing import run_cli, run_subprocess
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def real_jobs(checker: Checker) -> list[Job]:
+    return [Job(read_page(file, str(file)), checker.relative(file)) for file in checker.collect([checker.site.docs_dir])]
+
+
+def test_cli_report_is_the_same_with_two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
+    alone = run_cli("check", "--format", "json", "--verbose", "--jobs", "1", cwd=ROOT)
+    two = run_cli("check", "--format", "json", "--verbose", "--jobs", "2", cwd=ROOT)
+    assert alone.code == two.code == 0, alone.err + two.err
+    assert two.out == alone.out
+    assert len(alone.json()["pages"]) > 40
+
+
+def test_pool_results_come_from_other_processes_in_order() -> None:
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    jobs = real_jobs(checker)
+    existing = checker.site_pages()
+    pool = PagePool(checker, 2, existing)
+    numbers = [pool.submit(job) for job in jobs]
+    assert numbers == list(range(len(jobs)))
+    last = pool.result(numbers[-1])  # one page, before the rest: sends the last, short batch
+    workers = set(pool._executor._processes) if pool._executor else set()  # type: ignore[attr-defined]
+    results = pool.results()
+    assert workers and os.getpid() not in workers
+    assert results[-1] == last
+    assert results == [checker.check_page(job.source, job.relative, existing) for job in jobs]
+
+
+def test_pool_falls_back_to_this_process_when_workers_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    checker.site.extension_configs["not-an-extension"] = {"cannot be sent": lambda: None}  # a spawned worker needs the settings pickled
+    monkeypatch.setattr(pool_module, "_context", lambda: pool_module.multiprocessing.get_context("spawn"))
+    jobs = real_jobs(checker)[:5]
+    said: list[str] = []
+    pool = PagePool(checker, 1, checker.site_pages(), on_fallback=said.append)
+    for job in jobs:
+        pool.submit(job)
+    results = pool.results()
+    assert len(said) == 1 and "checking the rest of the pages in this process" in said[0]
+    assert results == [checker.check_page(job.source, job.relative, checker.site_pages()) for job in jobs]
+
+
+def test_cannot_run_keeps_file_and_line_across_processes() -> None:
+    error = pickle.loads(pickle.dumps(CannotRun("docs/staff/devices.md", "cannot render the page", 12)))
+    assert (error.path, error.line, str(error)) == ("docs/staff/devices.md", 12, "docs/staff/devices.md:12: cannot render the page")
+
+
+def test_a_page_that_cannot_be_rendered_in_a_worker_is_named(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "docs/staff/devices.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "no/such/snippet.md"\n', encoding="utf-8")
+    run = run_subprocess("check", "--jobs", "2", cwd=project, env={**os.environ, "PLAINPOLICY_NO_CACHE": "1"})
+    assert run.code == 2, run.out + run.err
+    assert run.err.startswith("plainpolicy: docs/staff/devices.md") and "Traceback" not in run.err
+
+
+def test_how_many_workers() -> None:
+    assert workers_for(1000, 1) == 0  # --jobs 1: this process only
+    assert workers_for(5, 3) == 3  # asked for: used even for a few pages
+    assert workers_for(5, None) == 0  # too few pages to be worth a process
+    assert workers_for(1000, 0, beside_build=True) == 0  # workers: 0 in mkdocs.yml
+    assert workers_for(1000, 2, beside_build=True) == 2
+    expected = min(pool_module.cores() - 1, 3)
+    assert workers_for(1000, None, beside_build=True) == expected
+
+
+# --- the site build ----------------------------------------------------------------------
+def project_with_workers(tmp_path: Path, workers: int) -> Path:
+    project = tmp_path / f"project-{workers}"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - plainpolicy:\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("  - plainpolicy:\n", f"  - plainpolicy:\n      workers: {workers}\n", 1), encoding="utf-8")
+    return project
+
+
+def mkdocs_build(project: Path, out: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAINPOLICY_CACHE_DIR": str(cache)}
+    env.pop("PLAINPOLICY_NO_CACHE", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
+
+
+def pages_of(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+def test_site_is_the_same_built_with_workers_and_again_from_stored_results(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    shutil.copytree(Path(os.environ.get("PLAINPOLICY_CACHE_DIR", Path.home() / ".cache/plainpolicy")), cache, ignore=shutil.ignore_patterns("results-*"), dirs_exist_ok=True)
+    inline = mkdocs_build(project_with_workers(tmp_path, 0), tmp_path / "inline", cache)
+    assert inline.returncode == 0, inline.stderr
+    with_workers = project_with_workers(tmp_path, 2)
+    first = mkdocs_build(with_workers, tmp_path / "workers", cache)
+    assert first.returncode == 0, first.stderr
+    again = mkdocs_build(with_workers, tmp_path / "again", cache)
+    assert again.returncode == 0, again.stderr
+    assert pages_of(tmp_path / "workers") == pages_of(tmp_path / "inline")
+    assert pages_of(tmp_path / "again") == pages_of(tmp_path / "inline")
+    pages = len(list((with_workers / "docs").rglob("*.md")))
+    checked = re.search(r"plainpolicy: checked (\d+) pages, 0 unchanged", first.stderr)
+    assert checked and int(checked.group(1)) > pages, first.stderr  # every page, and the generated ones
+    assert "plainpolicy: checking pages in 2 worker processes" in first.stderr
+    assert f"plainpolicy: checked 0 pages, {checked.group(1)} unchanged" in again.stderr
+
+
+def test_errors_found_by_workers_fail_the_build_with_file_and_line(tmp_path: Path) -> None:
+    outputs = []
+    for workers in (0, 2):
+        project = project_with_workers(tmp_path, workers)
+        page = project / "docs/young-people/devices.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + "\nThe Serious Crimes Act 2017 is a law.\n", encoding="utf-8")
+        line = len(page.read_text(encoding="utf-8").splitlines())
+        result = mkdocs_build(project, tmp_path / f"out-{workers}", tmp_path / f"cache-{workers}")
+        assert result.returncode != 0
+        assert f"docs/young-people/devices.md:{line}:" in result.stderr and "glossary/rejected" in result.stderr
+        outputs.append([line for line in result.stderr.splitlines() if "glossary/rejected" in line])
+    assert outputs[0] == outputs[1]
