@@ -34,7 +34,7 @@ from .pool import Job, PagePool, workers_for
 from .resultcache import ResultCache, code_signature, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_page, split_front_matter
-from .tooltips import definitions
+from .tooltips import Place, definitions, places
 
 
 @dataclass
@@ -47,7 +47,7 @@ class PageResult:
     findings: list[Finding] = field(default_factory=list)
     sections: list[SectionReport] = field(default_factory=list)
     media: list[str] = field(default_factory=list)  # image and video files under docs/ that the page uses
-    tooltips: dict[str, str] = field(default_factory=dict)  # glossary form as written -> definition (site builds only)
+    tooltips: list[Place] = field(default_factory=list)  # where glossary tooltips go in the page's HTML (site builds only)
 
     @property
     def words(self) -> int:
@@ -95,7 +95,7 @@ class Checker:
         self._explained_words: frozenset[str] | None = None
         self.cache: ResultCache | None = None
         self._cache_key = ""
-        self._existing_key: tuple[frozenset[str] | None, str] = (None, "")
+        self._existing_key: tuple[set[str] | None, str] = (None, "")  # the last page list seen, and its digest
         self._image_register: ImageRegister | None = None
         # Processes that check pages (see pool.py): 1 is this one alone, None decides by size.
         self.jobs: int | None = 1
@@ -307,11 +307,11 @@ class Checker:
         self._cache_key = digest(settings, *data, folder_signature(self.site.docs_dir), code_signature())
         self.cache = ResultCache(digest(kind, str(self.site.docs_dir.resolve())))
 
-    def _page_key(self, source: SourcePage, relative: str, existing: set[str], html: str | None) -> str:
-        frozen = frozenset(existing)
-        if self._existing_key[0] != frozen:
-            self._existing_key = (frozen, digest(*sorted(frozen)))
-        return digest(self._cache_key, self._existing_key[1], relative, source.path, source.text, html or "")
+    def page_key(self, text: str, path: str, relative: str, existing: set[str], html: str | None) -> str:
+        """What a page's result depends on: the key of its stored result (see use_cache)."""
+        if self._existing_key[0] is not existing:
+            self._existing_key = (existing, digest(*sorted(existing)))
+        return digest(self._cache_key, self._existing_key[1], relative, path, text, html or "")
 
     def check_source(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
         """One page's result: stored if unchanged since the last run, else checked now."""
@@ -329,7 +329,7 @@ class Checker:
         if job.html is None and "--8<--" in job.source.text:
             # A snippet's text is not in the page's source: render it now, so it is in the key.
             job.html = self.render_page(job.source, job.relative)
-        key = self._page_key(job.source, job.relative, existing, job.html)
+        key = self.page_key(job.source.text, job.source.path, job.relative, existing, job.html)
         cached = self.cache.get(key)
         return (cached if isinstance(cached, PageResult) else None), key
 
@@ -365,7 +365,7 @@ class Checker:
         result.findings = apply_allowances(page, findings) + images.consent
         result.media = images.used
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
-            result.tooltips = definitions(self.glossary, voice.name, html)
+            result.tooltips = places(html, definitions(self.glossary, voice.name, html))
         return result
 
     def render_page(self, source: SourcePage, relative: str) -> str:

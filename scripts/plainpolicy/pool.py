@@ -76,17 +76,33 @@ class Job:
     html: str | None = None
 
 
-def _check_batch(existing: set[str], jobs: list[Job]) -> list[PageResult]:
+def _check_batch(existing: set[str], jobs: list[Job], packed: bool) -> list[Any]:
     assert _worker is not None
-    return [_worker.check_page(job.source, job.relative, existing, job.html) for job in jobs]
+    results = [_worker.check_page(job.source, job.relative, existing, job.html) for job in jobs]
+    return [pack(result) for result in results] if packed else results
+
+
+Packed = tuple[list[Any], bytes]
+
+
+def pack(result: PageResult) -> Packed:
+    """A result as the site build keeps it: its tooltip places, and the rest pickled.
+
+    Thousands of live result objects slow Python's garbage collector down for
+    every later page of a build; a few thousand byte strings do not."""
+    return result.tooltips, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def is_packed(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], bytes)
 
 
 # --- in this process -------------------------------------------------------------
 @dataclass
 class _Batch:
     jobs: list[Job]
-    future: Future[list[PageResult]] | None
-    results: list[PageResult] | None = None
+    future: Future[list[Any]] | None
+    results: list[Any] | None = None
 
 
 class PagePool:
@@ -96,8 +112,9 @@ class PagePool:
     results() for every page, in the order they were sent.
     """
 
-    def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None) -> None:
+    def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None, packed: bool = False) -> None:
         self.checker = checker
+        self.packed = packed  # give results as pack() makes them
         self.workers = workers
         self.existing = existing
         self._pending: list[Job] = []
@@ -125,33 +142,33 @@ class PagePool:
         future = None
         if self._executor is not None and not self._broken:
             try:  # every batch carries the page list: any worker may take any batch
-                future = self._executor.submit(_check_batch, self.existing, jobs)
+                future = self._executor.submit(_check_batch, self.existing, jobs, self.packed)
             except (BrokenProcessPool, RuntimeError, pickle.PicklingError, TypeError, AttributeError) as error:
                 self._fall_back(f"a worker process stopped ({error})")
         self._where.extend((len(self._batches), place) for place in range(len(jobs)))
         self._batches.append(_Batch(jobs, future))
 
-    def result(self, number: int) -> PageResult:
+    def result(self, number: int) -> Any:
         """One page's result (waits for its batch only)."""
         if number >= len(self._where):
             self._send()
         batch, place = self._where[number]
         return self._finished(self._batches[batch])[place]
 
-    def results(self) -> list[PageResult]:
+    def results(self) -> list[Any]:
         """Every page's result, in the order submitted. Waits for the workers, then stops them."""
         self._send()
         results = [result for batch in self._batches for result in self._finished(batch)]
         self.close()
         return results
 
-    def _finished(self, batch: _Batch) -> list[PageResult]:
+    def _finished(self, batch: _Batch) -> list[Any]:
         if batch.results is None:
             batch.results = self._batch_results(batch)
             batch.jobs = []  # the pages' text is no longer needed
         return batch.results
 
-    def _batch_results(self, batch: _Batch) -> list[PageResult]:
+    def _batch_results(self, batch: _Batch) -> list[Any]:
         if batch.future is not None and not self._broken:
             try:
                 return batch.future.result()
@@ -159,7 +176,8 @@ class PagePool:
                 raise
             except (BrokenProcessPool, pickle.PicklingError, TypeError, AttributeError, OSError, EOFError) as error:
                 self._fall_back(f"a worker process stopped ({type(error).__name__}: {error})")
-        return [self.checker.check_page(job.source, job.relative, self.existing, job.html) for job in batch.jobs]
+        results = [self.checker.check_page(job.source, job.relative, self.existing, job.html) for job in batch.jobs]
+        return [pack(result) for result in results] if self.packed else results
 
     def _fall_back(self, why: str) -> None:
         if not self._broken and self._on_fallback is not None:

@@ -43,19 +43,27 @@ def definitions(glossary: Glossary, voice: str, text: str) -> dict[str, str]:
     return found
 
 
+Place = tuple[int, int, str]  # start and end of a use in the HTML, and its title (escaped)
+
+
 def add_tooltips(html: str, definitions: dict[str, str]) -> str:
     """The page with its first use of each written form, in each section, explained.
 
     definitions maps a form as written on the page ("DSL", "Screenshots") to its
     definition in the page's voice.
     """
+    return apply(html, places(html, definitions))
+
+
+def places(html: str, definitions: dict[str, str]) -> list[Place]:
+    """Where add_tooltips puts each tooltip. Worked out with the checks (in a worker
+    process on a large site) and kept with the page's stored result, so a build
+    that reuses the result only has to apply them."""
     if not definitions:
-        return html
+        return []
     hits = _places(html, definitions)
-    if not hits:
-        return html
     sections = [match.start() for match in NEW_SECTION.finditer(html)]
-    out: list[str] = []
+    chosen: list[Place] = []
     position, used = 0, set()
     for start, end, form in hits:
         if start < position:
@@ -64,7 +72,18 @@ def add_tooltips(html: str, definitions: dict[str, str]) -> str:
         if first_use in used:
             continue
         used.add(first_use)
-        title = html_lib.escape(definitions[form], quote=True)
+        chosen.append((start, end, html_lib.escape(definitions[form], quote=True)))
+        position = end
+    return chosen
+
+
+def apply(html: str, chosen: list[Place]) -> str:
+    """The HTML with an abbr around each place (places in order, from the same HTML)."""
+    if not chosen:
+        return html
+    out: list[str] = []
+    position = 0
+    for start, end, title in chosen:
         out.append(f'{html[position:start]}<abbr title="{title}">{html[start:end]}</abbr>')
         position = end
     out.append(html[position:])

@@ -72,11 +72,18 @@ def _forget_results(cache_dir: Path) -> None:
 
 
 def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
-    """`mkdocs build -q`: without the plugin; with it from nothing stored; with it again. Alternating, `repeat` times each."""
+    """`mkdocs build -q`: without the plugin; with it from nothing stored; with it again. Alternating, `repeat` times each.
+
+    The order turns round each time (without-first-again, first-again-without,
+    again-without-first), so that none of the three always runs last while a
+    busy machine slows down. "Again" always has a plugin build before it.
+    """
     without, first, again = [], [], []
+    kinds = [(site.config_without_plugin, without, "without"), (site.config, first, "first"), (site.config, again, "again")]
     with tempfile.TemporaryDirectory(prefix="plainpolicy-bench-out-") as out:
-        for _ in range(repeat):
-            for config, runs, name in ((site.config_without_plugin, without, "without"), (site.config, first, "first"), (site.config, again, "again")):
+        for round_number in range(repeat):
+            shift = round_number % len(kinds)
+            for config, runs, name in kinds[shift:] + kinds[:shift]:
                 if runs is first:
                     _forget_results(cache_dir)
                 command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(Path(out) / name)]

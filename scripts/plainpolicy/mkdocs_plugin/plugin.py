@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +36,17 @@ from ..errors import CannotRun
 from ..imageregister import DEFAULT_REGISTER
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
-from ..pool import Job, PagePool, workers_for
+from ..pool import Job, Packed, PagePool, is_packed, pack, workers_for
 from ..report_html import CSS, render_report
 from ..source import SourcePage, decode, split_front_matter
-from ..tooltips import add_tooltips
+from ..tooltips import apply as apply_tooltips
 from .config import PlainPolicyConfig
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
+
+# Pages checked in this process before any worker starts: a `serve` rebuild after
+# one edit checks a page or two, far quicker here than in a new process.
+CHECK_HERE_FIRST = 10
 
 CSS_PATH = "assets/plainpolicy/plainpolicy.css"
 REPORT_INTRO = (
@@ -60,7 +66,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         # Defining on_startup keeps this object alive across `mkdocs serve`
         # rebuilds, so unchanged pages are not checked again.
         self._serving = command == "serve"
-        self._cache: dict[str, tuple[str, PageResult]] = {}
+        self._cache: dict[str, tuple[str, Packed]] = {}
 
     # --- configuration -------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -88,8 +94,11 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if self.pool is not None:  # left by a build that stopped early
             self.pool.close()
             self.pool = None
-        self.results: dict[str, PageResult] = {}
-        self.sources: dict[str, SourcePage] = {}
+        self.results: dict[str, Packed] = {}
+        self.pages: list[PageResult] = []
+        self.sources: dict[str, SourcePage] = {}  # pages read and parsed in on_files
+        self.texts: dict[str, tuple[str, str]] = {}  # page -> (path shown, text), from on_page_read_source
+        self._cwd = os.getcwd()
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
         self.reused = 0
@@ -98,6 +107,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._findings: list[Finding] = []
         self._files: Files | None = None
         self.workers = 0
+        self.checked_here = 0
         self._existing_pages: set[str] | None = None
         self._existing_digest = ""
         return config
@@ -126,11 +136,12 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             if file.src_uri in data:
                 files.remove(file)
         real = []
-        for file in files.documentation_pages():
-            source = self._read(file)
-            self.sources[file.src_uri] = source
-            voice = self.checker.settings.voice_for(file.src_uri, source.meta)
-            real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
+        if self.checker.themes is not None or self.checker.questions is not None:  # the generated pages list pages by their front matter
+            for file in files.documentation_pages():
+                source = self._source(*self._read(file))
+                self.sources[file.src_uri] = source
+                voice = self.checker.settings.voice_for(file.src_uri, source.meta)
+                real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
         try:
             generated = self.checker.generate_pages(real)
         except CannotRun as error:
@@ -152,15 +163,28 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         files.append(File.generated(config, relative, content=text))
         self.sources[relative] = split_front_matter(text, relative)
 
-    def _read(self, file: File) -> SourcePage:
-        path = f"{Path(file.abs_src_path).relative_to(Path.cwd()) if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path.cwd()) else file.src_uri}"
+    def _read(self, file: File) -> tuple[str, str]:
+        """The page's path as shown in findings (relative to where mkdocs runs), and its text."""
+        source = file.abs_src_path
+        path = os.path.relpath(source, self._cwd).replace(os.sep, "/") if source and source.startswith(self._cwd + os.sep) else file.src_uri
         try:
-            raw = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
-            return split_front_matter(decode(raw, path), path)
+            if source:
+                with open(source, "rb") as handle:
+                    raw = handle.read()
+            else:
+                raw = file.content_bytes
+            return path, decode(raw, path)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         except OSError as error:
             raise PluginError(f"plainpolicy: {path}: cannot read the file ({error})") from None
+
+    @staticmethod
+    def _source(path: str, text: str) -> SourcePage:
+        try:
+            return split_front_matter(text, path)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.config.nav_order:
@@ -168,6 +192,15 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return nav
 
     # --- pages -----------------------------------------------------------------
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        """Read each page once, for MkDocs and for the checks (the text is the key of its stored result)."""
+        if not self.config.enabled or not page.file.abs_src_path:
+            return None
+        parsed = self.sources.get(page.file.src_uri)
+        path, text = (parsed.path, parsed.text) if parsed is not None else self._read(page.file)
+        self.texts[page.file.src_uri] = (path, text)
+        return text
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return markdown
@@ -199,68 +232,71 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return self._existing_pages
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Check the page (or send it to a worker); its tooltips go in now, or in on_page_context."""
+        """Check the page, or send it to a worker; its tooltips go in now, or in on_page_context.
+
+        Results are kept packed (pool.pack) until the end of the build. A page's
+        front matter is only read when the page has to be checked: an unchanged
+        page needs just its text and HTML, for the key of its stored result.
+        """
         if not self.config.enabled:
             return html
         relative = page.file.src_uri
         if relative == generate.REPORT_PAGE:
             self.report_page = page
-        source = self.sources.pop(relative, None) or split_front_matter(page.file.content_string, relative)
+        parsed = self.sources.pop(relative, None)
+        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.pop(relative, None) or self._read(page.file))
         existing = self._existing(files)
-        memory_key = self._memory_key(relative, source, html)
+        memory_key = self._memory_key(relative, text, html)
         cached = self._cache.get(relative)
         if cached and cached[0] == memory_key:
+            self.reused += 1
             self.results[relative] = cached[1]
+            return apply_tooltips(html, cached[1][0])
+        cache = self.checker.cache
+        key = self.checker.page_key(text, path, relative, existing, html) if cache is not None else None
+        stored = cache.get(key) if cache is not None and key is not None else None
+        if is_packed(stored):
             self.reused += 1
-            return add_tooltips(html, cached[1].tooltips)
-        job = Job(source, relative, html)
-        stored, key = self.checker.stored(job, existing)
-        if stored is not None:
-            self.reused += 1
-            self._finish(relative, memory_key, None, stored, fresh=False)
-            return add_tooltips(html, stored.tooltips)
-        if self.workers:
+            self._keep(relative, memory_key, None, stored)
+            return apply_tooltips(html, stored[0])
+        job = Job(parsed or self._source(path, text), relative, html)
+        if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
-                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info)
+                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True)
             self.pending[relative] = (self.pool.submit(job), memory_key, key)
             return html
-        result = self._check(job, existing)
-        self._finish(relative, memory_key, key, result)
-        return add_tooltips(html, result.tooltips)
+        try:
+            packed = pack(self.checker.check_page(job.source, job.relative, existing, job.html))
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
+        self.checked_here += 1
+        self._keep(relative, memory_key, key, packed)
+        return apply_tooltips(html, packed[0])
 
-    def _memory_key(self, relative: str, source: SourcePage, html: str) -> str:
+    def _memory_key(self, relative: str, text: str, html: str) -> str:
         """What a page's result in memory depends on; only `mkdocs serve` keeps results in memory."""
         if not self._serving:
             return ""
-        return hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, source.text, html]).encode()).hexdigest()
+        return hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, text, html]).encode()).hexdigest()
 
-    def _check(self, job: Job, existing: set[str]) -> PageResult:
-        try:
-            return self.checker.check_page(job.source, job.relative, existing, job.html)
-        except CannotRun as error:
-            raise PluginError(f"plainpolicy: {error}") from None
-
-    def _finish(self, relative: str, memory_key: str, key: str | None, result: PageResult, fresh: bool = True) -> None:
-        """Keep a page's result; a fresh one on a generated page points at its data file first."""
-        if fresh and relative in self.generated:
-            data_file, origins = self.generated[relative]
-            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
-        self.checker.store(key, result)
+    def _keep(self, relative: str, memory_key: str, key: str | None, packed: Packed) -> None:
+        if key is not None and self.checker.cache is not None:
+            self.checker.cache.put(key, packed)
         if memory_key:
-            self._cache[relative] = (memory_key, result)
-        self.results[relative] = result
+            self._cache[relative] = (memory_key, packed)
+        self.results[relative] = packed
 
-    def _from_pool(self, relative: str) -> PageResult:
+    def _from_pool(self, relative: str) -> Packed:
         """A page sent to a worker: its result, once ready (kept like any other)."""
         number, memory_key, key = self.pending.pop(relative)
         assert self.pool is not None
         try:
-            result = self.pool.result(number)
+            packed = self.pool.result(number)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
-        self._finish(relative, memory_key, key, result)
-        return result
+        self._keep(relative, memory_key, key, packed)
+        return packed
 
     # --- once every page is checked ----------------------------------------------
     def _collect(self) -> list[Finding]:
@@ -272,25 +308,32 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.pool = None
         if self.checker.cache is not None:
             self.checker.cache.save()
-        pages = [self.results[key] for key in sorted(self.results)]
-        findings = [f for page in pages for f in page.findings] + self.checker.site_findings(pages)
+        self.pages = [self._unpack(relative) for relative in sorted(self.results)]
+        findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
         findings.sort(key=Finding.sort_key)
         self.collected = True
         self._findings = findings
         return findings
+
+    def _unpack(self, relative: str) -> PageResult:
+        """A kept result; findings on a generated page point at the data file line they came from."""
+        result: PageResult = pickle.loads(self.results[relative][1])
+        if relative in self.generated:
+            data_file, origins = self.generated[relative]
+            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+        return result
 
     @event_priority(50)  # before the search plugin indexes the page, so it sees the tooltips too
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
             return context
         if page.file.src_uri in self.pending:
-            page.content = add_tooltips(page.content or "", self._from_pool(page.file.src_uri).tooltips)
+            page.content = apply_tooltips(page.content or "", self._from_pool(page.file.src_uri)[0])
         if page is self.report_page and not self.collected:
             findings = self._collect()
-            pages = [self.results[key] for key in sorted(self.results)]
-            urls = {result.relative: _url(self._files, result.relative, page) for result in pages}
+            urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
             exceptions = [finding for finding in findings if finding.rule == "exception/used"]
-            page.content = render_report(page.content or "", pages, self.checker.settings, urls, exceptions)
+            page.content = render_report(page.content or "", self.pages, self.checker.settings, urls, exceptions)
         return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
