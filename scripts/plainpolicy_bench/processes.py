@@ -58,11 +58,21 @@ class Builds:
     first_build: Timing  # with the plugin, no stored page results: every page checked
     build_again: Timing  # with the plugin, nothing changed since the last build
 
+    first_ratios: list[float]  # per round: first build / build without the plugin, both clock
+    again_ratios: list[float]
+    first_cpu_ratios: list[float]
+    again_cpu_ratios: list[float]
+
     def overhead(self, build: Timing) -> float:
-        return build.median / self.without_plugin.median - 1
+        """The plugin's extra clock time: the median over rounds of each round's own ratio.
+
+        Builds of one round run within a minute of each other, so a machine that
+        speeds up or slows down over the run moves both sides of a ratio alike.
+        """
+        return median(self.first_ratios if build is self.first_build else self.again_ratios) - 1
 
     def cpu_overhead(self, build: Timing) -> float:
-        return build.cpu / self.without_plugin.cpu - 1
+        return median(self.first_cpu_ratios if build is self.first_build else self.again_cpu_ratios) - 1
 
 
 def _forget_results(cache_dir: Path) -> None:
@@ -88,7 +98,13 @@ def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
                     _forget_results(cache_dir)
                 command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(Path(out) / name)]
                 runs.append(run_ok(command, site.root, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}))
-    return Builds(site.pairs, len(site.pages), _timing(without), _timing(first), _timing(again))
+    def ratios(runs: list, cpu: bool = False) -> list[float]:  # type: ignore[type-arg]
+        return [(run.cpu / base.cpu) if cpu else (run.seconds / base.seconds) for run, base in zip(runs, without)]
+
+    return Builds(
+        site.pairs, len(site.pages), _timing(without), _timing(first), _timing(again),
+        ratios(first), ratios(again), ratios(first, cpu=True), ratios(again, cpu=True),
+    )
 
 
 # --- mkdocs serve ------------------------------------------------------------------

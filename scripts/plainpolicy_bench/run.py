@@ -204,6 +204,8 @@ def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) ->
         "  Every textstat lru_cache and plainpolicy's word cache are cleared before each pass; passes alternate which goes first.",
         f"- proselint 0.16 in-process (LintFile(path).lint(DEFAULT), all default checks) on the same Markdown files; {proselint_found:,} suggestions."
         " Its words/s uses the words plainpolicy scored on those files.",
+        "- Build overhead is the median over rounds of each round's ratio (with / without, builds of one round run back to back),"
+        " which a machine whose speed drifts during the run disturbs less than a ratio of medians.",
         "- Builds: mkdocs build -q, alternating: without the plugin; with it after its stored page results were deleted (first build,"
         f" every page checked, in worker processes beside MkDocs on a large site); with it again, nothing changed (stored results reused). Serve: mkdocs serve on the {serve_site.pairs}-pair site; the times are MkDocs' own 'Documentation built in' figures.",
         f"- Memory: peak resident set of each child process ({'GNU time %M' if HAS_GNU_TIME else 'wait4 ru_maxrss, an upper bound'}); KB/page is (peak - empty site's peak) / pages.",
