@@ -71,6 +71,11 @@ class Builds:
         """
         return median(self.first_ratios if build is self.first_build else self.again_ratios) - 1
 
+    def spread(self, build: Timing) -> str:
+        """The lowest and highest of the rounds' overheads, as text."""
+        ratios = self.first_ratios if build is self.first_build else self.again_ratios
+        return f"{(min(ratios) - 1) * 100:+.0f}% to {(max(ratios) - 1) * 100:+.0f}%"
+
     def cpu_overhead(self, build: Timing) -> float:
         return median(self.first_cpu_ratios if build is self.first_build else self.again_cpu_ratios) - 1
 
