@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ENDINGS = ("", "s", "es", "'s", "’s", "'", "’")
+MEMO_LIMIT = 100_000  # distinct words remembered; most start no phrase and share one empty answer
+_NOTHING: list = []  # never changed: the memo's answer for a word that starts no phrase
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,12 @@ class PhraseMatcher(Generic[T]):
         """
         words = TOKEN.findall(text)
         memo = self._memo
-        for word in set(words) - memo.keys():
-            memo[word] = self._lookup(word)
+        new = set(words) - memo.keys()
+        if len(memo) + len(new) > MEMO_LIMIT:  # a corpus with a huge vocabulary: start the memo again
+            memo.clear()
+            new = set(words)
+        for word in new:
+            memo[word] = self._lookup(word) or _NOTHING
         starts = [index for index, word in enumerate(words) if memo[word]]
         if not starts:
             return
