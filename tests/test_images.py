@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.checker import Checker
+from plainpolicy.checker import Checker, Report
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
 from plainpolicy.imageregister import NOT_NEEDED, VERBAL, WRITTEN, load_register
@@ -87,15 +87,19 @@ def make_site(tmp_path: Path, page: str = "", register: str | None = REGISTER, s
     return tmp_path
 
 
-def findings(site: Path, today: dt.date = TODAY) -> list[tuple[str, str, int]]:
-    """(path, rule, line) of the image findings of a whole-site check, run from the site folder."""
+def site_report(site: Path, today: dt.date = TODAY) -> Report:
+    """A whole-site check, run from the site folder."""
     old = Path.cwd()
     os.chdir(site)
     try:
-        report = Checker(load_site_config(site / "mkdocs.yml"), today=today).check_site()
+        return Checker(load_site_config(site / "mkdocs.yml"), today=today).check_site()
     finally:
         os.chdir(old)
-    return [(f.path, f.rule, f.line) for f in report.findings if f.rule.startswith(("images/", "exception/"))]
+
+
+def findings(site: Path, today: dt.date = TODAY) -> list[tuple[str, str, int]]:
+    """(path, rule, line) of the image findings of a whole-site check."""
+    return [(f.path, f.rule, f.line) for f in site_report(site, today).findings if f.rule.startswith(("images/", "exception/"))]
 
 
 PAGE = "docs/notes/page.md"
@@ -178,11 +182,7 @@ def test_an_image_needs_alt_text(tmp_path: Path, markdown: str) -> None:
 
 def test_the_alt_hint_offers_the_agreed_description(tmp_path: Path) -> None:
     site = make_site(tmp_path, "![](../images/trip.jpg)\n")
-    os.chdir(site)
-    try:
-        report = Checker(load_site_config(site / "mkdocs.yml"), today=TODAY).check_site()
-    finally:
-        os.chdir(ROOT)
+    report = site_report(site)
     hint = next(f.hint for f in report.findings if f.rule == "images/no-alt")
     assert "Three young people on a climbing wall" in hint
 
@@ -212,11 +212,7 @@ def test_consent_problems_are_reported_where_the_image_is_used(tmp_path: Path, m
 
 def test_consent_messages_say_where_the_entry_is(tmp_path: Path) -> None:
     site = make_site(tmp_path, "![A photo](../images/verbal.jpg)\n")
-    os.chdir(site)
-    try:
-        report = Checker(load_site_config(site / "mkdocs.yml"), today=TODAY).check_site()
-    finally:
-        os.chdir(ROOT)
+    report = site_report(site)
     verbal = next(f for f in report.findings if f.rule == "images/verbal-consent")
     assert "docs/image-consent.yml:8" in verbal.message and "written" in verbal.hint
     assert verbal.severity == "error"
@@ -278,11 +274,7 @@ def test_a_deleted_image_keeps_its_entry_as_the_record(tmp_path: Path) -> None:
 
 def test_without_a_register_every_image_is_unlisted(tmp_path: Path) -> None:
     site = make_site(tmp_path, "![A photo](../images/trip.jpg)\n", register=None, media=("images/trip.jpg",))
-    os.chdir(site)
-    try:
-        report = Checker(load_site_config(site / "mkdocs.yml"), today=TODAY).check_site()
-    finally:
-        os.chdir(ROOT)
+    report = site_report(site)
     [finding] = [f for f in report.findings if f.rule.startswith("images/")]
     assert (finding.rule, finding.line) == ("images/no-consent", 7)
     assert "Create docs/image-consent.yml" in finding.hint

@@ -296,6 +296,12 @@ class Checker:
 
         kind keeps apart the command line's results ("check") and the site build's
         ("build"), which checks the HTML MkDocs made, so both stay warm."""
+        self._cache_key = self._results_key()
+        self.cache = ResultCache(digest(kind, str(self.site.docs_dir.resolve())))
+
+    def _results_key(self) -> str:
+        """What every page's result depends on besides the page: settings, data files, the
+        files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
         for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register):
@@ -304,11 +310,13 @@ class Checker:
                     data.append((self.site.docs_dir / name).read_bytes())
                 except OSError:
                     data.append(b"(missing)")
-        self._cache_key = digest(settings, *data, folder_signature(self.site.docs_dir), code_signature())
-        self.cache = ResultCache(digest(kind, str(self.site.docs_dir.resolve())))
+        return digest(settings, *data, folder_signature(self.site.docs_dir), code_signature())
 
     def page_key(self, text: str, path: str, relative: str, existing: set[str], html: str | None) -> str:
-        """What a page's result depends on: the key of its stored result (see use_cache)."""
+        """What a page's result depends on: the key of its stored result (see use_cache) and,
+        in `mkdocs serve`, of the result the plugin keeps in memory."""
+        if not self._cache_key:
+            self._cache_key = self._results_key()
         if self._existing_key[0] is not existing:
             self._existing_key = (existing, digest(*sorted(existing)))
         return digest(self._cache_key, self._existing_key[1], relative, path, text, html or "")

@@ -14,7 +14,6 @@ end. Results of unchanged pages are kept between builds, on disk and, in
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -88,7 +87,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 self.checker.use_cache("build")
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
-        self._signature = hashlib.sha256(repr((raw, self._data_stamp(site))).encode()).hexdigest()
         if self.config.report:
             config.extra_css.append(CSS_PATH)
         if self.pool is not None:  # left by a build that stopped early
@@ -102,14 +100,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
         self.reused = 0
-        self.pending: dict[str, tuple[int, str, str | None]] = {}  # page sent to a worker -> (its number, memory key, stored-result key)
+        self.pending: dict[str, tuple[int, str | None]] = {}  # page sent to a worker -> (its number, the key of its result)
         self.collected = False
         self._findings: list[Finding] = []
         self._files: Files | None = None
         self.workers = 0
         self.checked_here = 0
         self._existing_pages: set[str] | None = None
-        self._existing_digest = ""
         return config
 
     @staticmethod
@@ -118,14 +115,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         settings = site.settings
         names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER]
         return [name for name in names if name]
-
-    def _data_stamp(self, site: SiteConfig) -> list[Any]:
-        stamp = []
-        for name in self._data_files(site):
-            if name:
-                path = site.docs_dir / name
-                stamp.append((name, path.stat().st_mtime_ns if path.exists() else None))
-        return stamp
 
     # --- files -----------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -228,7 +217,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         """Every page of this build (for pairing), worked out once per build, not once per page."""
         if self._existing_pages is None:
             self._existing_pages = {file.src_uri for file in files.documentation_pages()}
-            self._existing_digest = hashlib.sha256("\0".join(sorted(self._existing_pages)).encode()).hexdigest()
         return self._existing_pages
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -246,56 +234,51 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         parsed = self.sources.pop(relative, None)
         path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.pop(relative, None) or self._read(page.file))
         existing = self._existing(files)
-        memory_key = self._memory_key(relative, text, html)
+        cache = self.checker.cache
+        # One key for both: the result kept in memory (serve) and the one stored on disk.
+        key = self.checker.page_key(text, path, relative, existing, html) if cache is not None or self._serving else None
         cached = self._cache.get(relative)
-        if cached and cached[0] == memory_key:
+        if cached and cached[0] == key:
             self.reused += 1
             self.results[relative] = cached[1]
             return apply_tooltips(html, cached[1][0])
-        cache = self.checker.cache
-        key = self.checker.page_key(text, path, relative, existing, html) if cache is not None else None
         stored = cache.get(key) if cache is not None and key is not None else None
         if is_packed(stored):
             self.reused += 1
-            self._keep(relative, memory_key, None, stored)
+            self._keep(relative, key, stored, store=False)
             return apply_tooltips(html, stored[0])
         job = Job(parsed or self._source(path, text), relative, html)
         if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
                 self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True)
-            self.pending[relative] = (self.pool.submit(job), memory_key, key)
+            self.pending[relative] = (self.pool.submit(job), key)
             return html
         try:
             packed = pack(self.checker.check_page(job.source, job.relative, existing, job.html))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         self.checked_here += 1
-        self._keep(relative, memory_key, key, packed)
+        self._keep(relative, key, packed)
         return apply_tooltips(html, packed[0])
 
-    def _memory_key(self, relative: str, text: str, html: str) -> str:
-        """What a page's result in memory depends on; only `mkdocs serve` keeps results in memory."""
-        if not self._serving:
-            return ""
-        return hashlib.sha256("\0".join([self._signature, self._existing_digest, relative, text, html]).encode()).hexdigest()
-
-    def _keep(self, relative: str, memory_key: str, key: str | None, packed: Packed) -> None:
-        if key is not None and self.checker.cache is not None:
-            self.checker.cache.put(key, packed)
-        if memory_key:
-            self._cache[relative] = (memory_key, packed)
+    def _keep(self, relative: str, key: str | None, packed: Packed, store: bool = True) -> None:
+        if key is not None:
+            if store and self.checker.cache is not None:
+                self.checker.cache.put(key, packed)
+            if self._serving:
+                self._cache[relative] = (key, packed)
         self.results[relative] = packed
 
     def _from_pool(self, relative: str) -> Packed:
         """A page sent to a worker: its result, once ready (kept like any other)."""
-        number, memory_key, key = self.pending.pop(relative)
+        number, key = self.pending.pop(relative)
         assert self.pool is not None
         try:
             packed = self.pool.result(number)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
-        self._keep(relative, memory_key, key, packed)
+        self._keep(relative, key, packed)
         return packed
 
     # --- once every page is checked ----------------------------------------------
