@@ -25,6 +25,7 @@ ROWS = [
     "Scoring step,",
     "mkdocs build, 3 pairs, first build: time",
     "mkdocs build, 3 pairs, build again: time",
+    "mkdocs build, 3 pairs: the plugin's own time in MkDocs' process",
     "mkdocs build, 3 pairs: peak memory",
     "mkdocs serve, 3 pairs: rebuild after editing one page",
     "Checker peak memory, 3 pairs",

@@ -135,6 +135,10 @@ def test_site_is_the_same_built_with_workers_and_again_from_stored_results(tmp_p
     assert checked and int(checked.group(1)) > pages, first.stderr  # every page, and the generated ones
     assert "plainpolicy: checking pages in 2 worker processes" in first.stderr
     assert f"plainpolicy: checked 0 pages, {checked.group(1)} unchanged" in again.stderr
+    # The build says what the plugin cost in MkDocs' own process, and how many pages the workers checked.
+    sent = re.search(r"since the last build \((\d+) in worker processes\); (\d+\.\d\d) s of plainpolicy's own work in MkDocs' process", first.stderr)
+    assert sent and 0 < int(sent.group(1)) < int(checked.group(1)) and float(sent.group(2)) > 0, first.stderr
+    assert re.search(r"unchanged since the last build; \d+\.\d\d s of plainpolicy's own work", again.stderr), again.stderr
 
 
 def test_errors_found_by_workers_fail_the_build_with_file_and_line(tmp_path: Path) -> None:
@@ -150,3 +154,27 @@ def test_errors_found_by_workers_fail_the_build_with_file_and_line(tmp_path: Pat
         assert f"docs/young-people/devices.md:{line}:" in result.stderr and "glossary/rejected" in result.stderr
         outputs.append([line for line in result.stderr.splitlines() if "glossary/rejected" in line])
     assert outputs[0] == outputs[1]
+
+
+def test_front_matter_read_in_a_worker_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    """The site build sends pages unparsed; a broken front matter still names its file and line."""
+    messages = []
+    for workers in (0, 2):
+        project = project_with_workers(tmp_path, workers)
+        # Without prompts and checklist no generated page lists the pages, so none is read before the checks.
+        config = project / "mkdocs.yml"
+        config.write_text(re.sub(r"\n      (prompts|checklist): \S+", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+        page = project / "docs/young-people/devices.md"
+        lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert lines[0] == "---\n"
+        lines.insert(2, "summary: [this list is never closed\n")
+        page.write_text("".join(lines), encoding="utf-8")
+        result = mkdocs_build(project, tmp_path / f"out-{workers}", tmp_path / f"cache-{workers}")
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr
+        found = re.search(r"plainpolicy: (docs/young-people/devices\.md:\d+:.*)", result.stderr)
+        assert found, result.stderr
+        messages.append(found.group(1))
+    assert messages[0] == messages[1]
+    if pool_module.cores() >= 2:
+        assert "checking pages in 2 worker processes" in result.stderr

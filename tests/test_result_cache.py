@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,46 @@ def test_an_edited_snippet_is_seen_although_its_page_did_not_change(project: Pat
     snippet.write_text("The Serious Crimes Act 2017 is not real.\n", encoding="utf-8")
     code, out = run(capsys)
     assert code == 1 and any(f["path"] == "docs/contributing/fixing-a-section.md" and f["rule"] == "glossary/rejected" for f in json.loads(out)["findings"])
+
+
+def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Pages this process checks from now on (stored results reused are not counted)."""
+    from plainpolicy.checker import Checker
+
+    checked: list[str] = []
+    original = Checker.check_page
+
+    def counting(self, source, relative, existing, html=None):  # type: ignore[no-untyped-def]
+        checked.append(relative)
+        return original(self, source, relative, existing, html)
+
+    monkeypatch.setattr(Checker, "check_page", counting)
+    return checked
+
+
+def test_a_fresh_clone_reuses_stored_results(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clone gives every file a new time (as in CI with a cached folder): results are keyed by content, not times."""
+    first = run(capsys)
+    later = 2_000_000_000
+    for path in [project / "mkdocs.yml", *(project / "docs").rglob("*")]:
+        os.utime(path, (later, later))
+    checked = count_checks(monkeypatch)
+    assert run(capsys) == first
+    assert checked == []
+    page = project / "docs/young-people/passwords.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nKeep it to yourself.\n", encoding="utf-8")
+    run(capsys)
+    assert checked == ["young-people/passwords.md"]  # counted here, and only the edited page
+
+
+def test_an_edited_image_register_is_seen_even_at_the_same_size_and_time(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    register = project / "docs/image-consent.yml"
+    run(capsys)
+    before = register.stat()
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("# Image consent register", "# Image-consent register", 1), encoding="utf-8")
+    os.utime(register, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert register.stat().st_size == before.st_size
+    checked = count_checks(monkeypatch)
+    run(capsys)
+    assert checked  # the register is part of every page's key: pages are checked again

@@ -394,6 +394,23 @@ def test_pages_builds_with_make_site_and_deploys() -> None:
     assert _pages()["concurrency"]["cancel-in-progress"] is False
 
 
+@pytest.mark.parametrize("path", [PULL_REQUEST, PAGES], ids=lambda path: path.name)
+def test_plainpolicy_cache_is_kept_between_runs(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder the workflow caches is the one plainpolicy uses on the runner, restored before the first check or build."""
+    from plainpolicy.syllables import cache_dir
+
+    for name in ("PLAINPOLICY_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/home/runner")
+    workflow = load(path)
+    job_steps = next(job["steps"] for job in workflow["jobs"].values() if any("make site" in step.get("run", "") for step in job["steps"]))
+    cache = next(index for index, step in enumerate(job_steps) if step.get("uses", "").startswith("actions/cache@"))
+    assert Path(job_steps[cache]["with"]["path"].replace("~", "/home/runner", 1)) == cache_dir()
+    assert "hashFiles(" in job_steps[cache]["with"]["key"] and job_steps[cache]["with"]["restore-keys"].strip()
+    first_use = next(index for index, step in enumerate(job_steps) if "plainpolicy" in step.get("run", "") or "make site" in step.get("run", ""))
+    assert cache < first_use
+
+
 # --- pre-commit -----------------------------------------------------------------------------------
 def test_pre_commit_hooks_file() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

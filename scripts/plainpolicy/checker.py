@@ -26,7 +26,7 @@ from .errors import CannotRun
 from .exceptions import Allowance
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
-from .imageregister import ImageRegister, load_site_register
+from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .htmltokens import tokens
 from .render import Renderer
@@ -281,7 +281,7 @@ class Checker:
                 pool.submit(job)
             checked = pool.results()
         else:
-            checked = [self.check_page(job.source, job.relative, existing, job.html) for _, _, job in todo]
+            checked = [self.check_job(job, existing) for _, _, job in todo]
         for (index, key, _), result in zip(todo, checked):
             self.store(key, result)
             results[index] = result
@@ -304,7 +304,7 @@ class Checker:
         files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
-        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register):
+        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER):
             if name:
                 try:
                     data.append((self.site.docs_dir / name).read_bytes())
@@ -334,16 +334,20 @@ class Checker:
         """The stored result of an unchanged page (or None), and the key to store a new one under."""
         if self.cache is None:
             return None, None
-        if job.html is None and "--8<--" in job.source.text:
+        source = job.page()
+        if job.html is None and "--8<--" in source.text:
             # A snippet's text is not in the page's source: render it now, so it is in the key.
-            job.html = self.render_page(job.source, job.relative)
-        key = self.page_key(job.source.text, job.source.path, job.relative, existing, job.html)
+            job.html = self.render_page(source, job.relative)
+        key = self.page_key(source.text, source.path, job.relative, existing, job.html)
         cached = self.cache.get(key)
         return (cached if isinstance(cached, PageResult) else None), key
 
     def store(self, key: str | None, result: PageResult) -> None:
         if self.cache is not None and key is not None:
             self.cache.put(key, result)
+
+    def check_job(self, job: Job, existing: set[str]) -> PageResult:
+        return self.check_page(job.page(), job.relative, existing, job.html)
 
     def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
         """Every rule on one page, with no stored results (worker processes call this)."""

@@ -69,16 +69,30 @@ def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool) -> None:
 
 @dataclass
 class Job:
-    """One page to check; html is the page as MkDocs made it (None: render it here)."""
+    """One page to check; html is the page as MkDocs made it (None: render it here).
 
-    source: SourcePage
+    The site build sends a page's text unparsed (source None, raw the path shown
+    and the text): its front matter is then read in the worker, not in MkDocs'
+    process."""
+
+    source: SourcePage | None
     relative: str
     html: str | None = None
+    raw: tuple[str, str] | None = None
+
+    def page(self) -> SourcePage:
+        """The page, its front matter read (raises CannotRun, naming the line, if it cannot be)."""
+        if self.source is None:
+            from .source import split_front_matter
+
+            assert self.raw is not None
+            self.source = split_front_matter(self.raw[1], self.raw[0])
+        return self.source
 
 
 def _check_batch(existing: set[str], jobs: list[Job], packed: bool) -> list[Any]:
     assert _worker is not None
-    results = [_worker.check_page(job.source, job.relative, existing, job.html) for job in jobs]
+    results = [_worker.check_job(job, existing) for job in jobs]
     return [pack(result) for result in results] if packed else results
 
 
@@ -176,7 +190,7 @@ class PagePool:
                 raise
             except (BrokenProcessPool, pickle.PicklingError, TypeError, AttributeError, OSError, EOFError) as error:
                 self._fall_back(f"a worker process stopped ({type(error).__name__}: {error})")
-        results = [self.checker.check_page(job.source, job.relative, self.existing, job.html) for job in batch.jobs]
+        results = [self.checker.check_job(job, self.existing) for job in batch.jobs]
         return [pack(result) for result in results] if self.packed else results
 
     def _fall_back(self, why: str) -> None:

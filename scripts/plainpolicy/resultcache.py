@@ -32,7 +32,11 @@ def digest(*parts: str | bytes) -> str:
 
 
 def folder_signature(folder: Path) -> str:
-    """Names, sizes and times of the non-Markdown files under docs/ (images, data files)."""
+    """Names and sizes of the non-Markdown files under docs/ (images, data files).
+
+    The checks only ask whether such a file exists (the data files they read are
+    keyed by their content), so times are left out: a fresh clone in CI, where
+    every file is new, can reuse results stored by an earlier run."""
     entries = []
     for root, _, names in os.walk(folder):
         for name in names:
@@ -40,22 +44,18 @@ def folder_signature(folder: Path) -> str:
                 continue
             path = os.path.join(root, name)
             try:
-                stat = os.stat(path)
+                size = os.stat(path).st_size
             except OSError:
                 continue
-            entries.append(f"{os.path.relpath(path, folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+            entries.append(f"{os.path.relpath(path, folder)}:{size}")
     return digest(*sorted(entries))
 
 
 def code_signature() -> str:
-    """Names, sizes and times of plainpolicy's own code: results of edited code are never reused,
+    """The content of plainpolicy's own code: results of edited code are never reused,
     even when the version number has not changed (as while developing plainpolicy)."""
     package = Path(__file__).resolve().parent
-    entries = []
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        entries.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return digest(*entries)
+    return digest(*(part for path in sorted(package.rglob("*.py")) for part in (path.relative_to(package).as_posix(), path.read_bytes())))
 
 
 class ResultCache:

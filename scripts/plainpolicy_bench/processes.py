@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ class Builds:
     again_ratios: list[float]
     first_cpu_ratios: list[float]
     again_cpu_ratios: list[float]
+    first_own: list[float]  # per build: the plugin's own seconds in MkDocs' process, as the plugin logs them
+    again_own: list[float]
 
     def overhead(self, build: Timing) -> float:
         """The plugin's extra clock time: the median over rounds of each round's own ratio.
@@ -101,7 +104,8 @@ def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
             for config, runs, name in kinds[shift:] + kinds[:shift]:
                 if runs is first:
                     _forget_results(cache_dir)
-                command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(Path(out) / name)]
+                # Not -q: the plugin's last line says how long its own hooks took in MkDocs' process.
+                command = [str(BIN / "mkdocs"), "build", "-f", str(config), "-d", str(Path(out) / name)]
                 runs.append(run_ok(command, site.root, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}))
     def ratios(runs: list, cpu: bool = False) -> list[float]:  # type: ignore[type-arg]
         return [(run.cpu / base.cpu) if cpu else (run.seconds / base.seconds) for run, base in zip(runs, without)]
@@ -109,7 +113,17 @@ def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
     return Builds(
         site.pairs, len(site.pages), _timing(without), _timing(first), _timing(again),
         ratios(first), ratios(again), ratios(first, cpu=True), ratios(again, cpu=True),
+        _own_seconds(first), _own_seconds(again),
     )
+
+
+OWN_WORK = re.compile(r"([0-9.]+) s of plainpolicy's own work in MkDocs' process")
+
+
+def _own_seconds(runs: list) -> list[float]:  # type: ignore[type-arg]
+    """What each build's plugin logged as its own time (empty for versions that do not log it)."""
+    found = [OWN_WORK.search(run.output) for run in runs]
+    return [float(match.group(1)) for match in found if match]
 
 
 # --- mkdocs serve ------------------------------------------------------------------

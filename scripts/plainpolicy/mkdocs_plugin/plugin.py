@@ -14,9 +14,11 @@ end. Results of unchanged pages are kept between builds, on disk and, in
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +59,24 @@ REPORT_INTRO = (
 )
 
 
+def _timed(hook: Any) -> Any:
+    """Count the clock time a hook takes, so the build can say what the plugin cost in MkDocs' process."""
+
+    @functools.wraps(hook)
+    def timed(self: PlainPolicyPlugin, *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return hook(self, *args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    return timed
+
+
 class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     supports_multiple_instances = False
     pool: PagePool | None = None
+    seconds = 0.0  # this build's time in the plugin's hooks (see _timed)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this object alive across `mkdocs serve`
@@ -68,7 +85,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._cache: dict[str, tuple[str, Packed]] = {}
 
     # --- configuration -------------------------------------------------------
+    @_timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.seconds = 0.0
         if not self.config.enabled:
             return config
         if not hasattr(self, "_cache"):
@@ -106,6 +125,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._files: Files | None = None
         self.workers = 0
         self.checked_here = 0
+        self.sent = 0  # pages checked in worker processes
         self._existing_pages: set[str] | None = None
         return config
 
@@ -117,6 +137,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return [name for name in names if name]
 
     # --- files -----------------------------------------------------------------
+    @_timed
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
@@ -175,12 +196,14 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
 
+    @_timed
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.config.nav_order:
             nav.items = _ordered(nav.items, list(self.config.nav_order))
         return nav
 
     # --- pages -----------------------------------------------------------------
+    @_timed
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Read each page once, for MkDocs and for the checks (the text is the key of its stored result)."""
         if not self.config.enabled or not page.file.abs_src_path:
@@ -190,6 +213,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.texts[page.file.src_uri] = (path, text)
         return text
 
+    @_timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return markdown
@@ -219,12 +243,14 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self._existing_pages = {file.src_uri for file in files.documentation_pages()}
         return self._existing_pages
 
+    @_timed
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Check the page, or send it to a worker; its tooltips go in now, or in on_page_context.
 
         Results are kept packed (pool.pack) until the end of the build. A page's
-        front matter is only read when the page has to be checked: an unchanged
-        page needs just its text and HTML, for the key of its stored result.
+        front matter is only read where the page is checked (in a worker, on a
+        large site): an unchanged page needs just its text and HTML, for the key
+        of its stored result.
         """
         if not self.config.enabled:
             return html
@@ -247,15 +273,16 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.reused += 1
             self._keep(relative, key, stored, store=False)
             return apply_tooltips(html, stored[0])
-        job = Job(parsed or self._source(path, text), relative, html)
+        job = Job(parsed, relative, html, raw=(path, text))  # front matter read where it is checked
         if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
                 self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True)
             self.pending[relative] = (self.pool.submit(job), key)
+            self.sent += 1
             return html
         try:
-            packed = pack(self.checker.check_page(job.source, job.relative, existing, job.html))
+            packed = pack(self.checker.check_job(job, existing))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         self.checked_here += 1
@@ -307,6 +334,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return result
 
     @event_priority(50)  # before the search plugin indexes the page, so it sees the tooltips too
+    @_timed
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
             return context
@@ -319,6 +347,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             page.content = render_report(page.content or "", self.pages, self.checker.settings, urls, exceptions)
         return context
 
+    @_timed
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._files = files
         return env
@@ -328,12 +357,17 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.pool.close()
             self.pool = None
 
+    @_timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         findings = self._findings if self.collected else self._collect()
         checked = len(self.results) - self.reused
-        log.info(f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build")
+        in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
+        log.info(
+            f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build{in_workers}; "
+            f"{self.seconds:.2f} s of plainpolicy's own work in MkDocs' process"
+        )
         for finding in findings:
             if finding.severity == WARNING:
                 log.warning(_line(finding))
