@@ -178,3 +178,17 @@ def test_front_matter_read_in_a_worker_fails_the_build_with_file_and_line(tmp_pa
     assert messages[0] == messages[1]
     if pool_module.cores() >= 2:
         assert "checking pages in 2 worker processes" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_beside_a_build_run_at_a_lower_priority_than_the_build() -> None:
+    """The build is what a person waits for: its workers give way to it; the command line's do not."""
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    ours = os.nice(0)
+    for background, expected in ((False, ours), (True, min(19, ours + pool_module.BACKGROUND_NICENESS))):
+        pool = PagePool(checker, 1, set(), background=background)
+        try:
+            assert pool._executor is not None, "worker processes could not start here"
+            assert pool._executor.submit(os.nice, 0).result(timeout=60) == expected
+        finally:
+            pool.close()

@@ -177,3 +177,10 @@ def test_section_counts_are_the_sum_of_unit_counts(texts: list[str]) -> None:
 def test_counts_of_nothing_score_zero() -> None:
     assert scores_from(Counts()) == score("")
     assert counts("") == Counts()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab_1é' \t\n\u00a0\u2003\x1c.,!?-’'\"()")), max_size=40))
+def test_short_fragments_are_counted_as_words_counts_them(text: str) -> None:
+    from plainpolicy.scoring import _is_short
+
+    assert _is_short(text) == (len(words(text)) <= 2)

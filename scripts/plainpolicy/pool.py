@@ -57,11 +57,21 @@ def _context() -> Any:
 _worker: Checker | None = None
 
 
-def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool) -> None:
+# How much lower a worker beside a build runs than the build itself: MkDocs is what
+# the person waits for, so when the cores are busy the scheduler should serve it first.
+BACKGROUND_NICENESS = 5
+
+
+def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: bool = False) -> None:
     global _worker
     from .checker import Checker
     from .syllables import syllable_table
 
+    if background and hasattr(os, "nice"):
+        try:
+            os.nice(BACKGROUND_NICENESS)
+        except OSError:  # not allowed here: run at the same priority
+            pass
     syllable_table.cache_clear()  # a forked SQLite connection must not be shared: open our own
     _worker = Checker(site, today)
     _worker.tooltips = tooltips
@@ -126,7 +136,8 @@ class PagePool:
     results() for every page, in the order they were sent.
     """
 
-    def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None, packed: bool = False) -> None:
+    def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None, packed: bool = False, background: bool = False) -> None:
+        """background: the workers check beside a site build, at a lower priority than the build."""
         self.checker = checker
         self.packed = packed  # give results as pack() makes them
         self.workers = workers
@@ -138,7 +149,7 @@ class PagePool:
         self._broken = False
         self._executor: ProcessPoolExecutor | None = None
         try:
-            self._executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(checker.site, checker.today, checker.tooltips))
+            self._executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(checker.site, checker.today, checker.tooltips, background))
         except (OSError, ValueError, NotImplementedError) as error:  # no processes here (some sandboxes)
             self._fall_back(f"cannot start worker processes ({error})")
 

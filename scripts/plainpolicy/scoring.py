@@ -29,12 +29,33 @@ def words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _is_short(fragment: str) -> bool:
+    """Whether words(fragment) has two words or fewer, without building the list.
+
+    words() deletes punctuation but never whitespace, so its words are the
+    pieces between spaces that keep a character. A piece keeps one exactly when
+    it has a word character: the only other character words() keeps is an
+    apostrophe before t, s, d, ve, ll or re, which are word characters of the
+    same piece. Most fragments are sentences, settled by their first three pieces.
+    """
+    found = 0
+    for piece in fragment.split():
+        if _WORD_CHARACTER.search(piece):
+            found += 1
+            if found > 2:
+                return False
+    return True
+
+
 def count_sentences(text: str) -> int:
     """textstat's count_sentences(): fragments of two words or fewer do not count."""
     if not text:
         return 0
     fragments = _SENTENCE.findall(text)
-    short = sum(1 for fragment in fragments if len(words(fragment)) <= 2)
+    short = sum(1 for fragment in fragments if _is_short(fragment))
     return max(1, len(fragments) - short)
 
 
@@ -95,7 +116,7 @@ def counts(text: str) -> Counts:
             count = memo[word] = syllables(word.lower())
         total += count
     fragments = _SENTENCE.findall(text)
-    short = sum(1 for fragment in fragments if len(words(fragment)) <= 2)
+    short = sum(1 for fragment in fragments if _is_short(fragment))
     return Counts(len(word_list), total, len(fragments), short, 1)
 
 

@@ -277,7 +277,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
-                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True)
+                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True, background=True)
             self.pending[relative] = (self.pool.submit(job), key)
             self.sent += 1
             return html
