@@ -72,3 +72,53 @@ WORDS = st.sampled_from(["DSL", "dsl", "the", "lead", "designated", "safeguardin
 def test_written_forms_match_the_regex_reference(words: list[str], gaps: list[str]) -> None:
     text = "".join(word + (gaps[index] if index < len(gaps) else " ") for index, word in enumerate(words))
     assert sorted((term.term, written) for term, written in GLOSSARY.written_forms(text)) == reference_forms(text)
+
+
+# --- in the site build ------------------------------------------------------------------------
+def build_copy(tmp_path: Path, name: str, edit_config=None, hook: str | None = None):  # type: ignore[no-untyped-def]
+    """Build a copy of the real site (its config changed by edit_config, a hooks file added); the result and site folder."""
+    import shutil
+    import subprocess
+    import sys
+
+    from plainpolicy_testing import offline_env
+
+    project = tmp_path / name
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = edit_config(config) if edit_config else config
+    if hook is not None:
+        (project / "hook.py").write_text(hook, encoding="utf-8")
+        config += "\nhooks:\n  - hook.py\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = offline_env({"NO_MKDOCS_2_WARNING": "1", "PLAINPOLICY_NO_CACHE": "1"})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result, project / "site"
+
+
+def test_tooltips_go_in_after_search_has_read_the_page_and_change_no_search_text(tmp_path: Path) -> None:
+    """The search index of the site is the same with tooltips and without them (abbr turned off)."""
+    _, with_tooltips = build_copy(tmp_path, "with")
+    assert "abbr" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    _, without = build_copy(tmp_path, "without", lambda config: re.sub(r"\n  - abbr\n", "\n", config, count=1))
+    page = "young-people/index.html"
+    assert '<abbr title="' in (with_tooltips / page).read_text(encoding="utf-8")
+    assert '<abbr title="' not in (without / page).read_text(encoding="utf-8")
+    search = "search/search_index.json"
+    assert (with_tooltips / search).read_text(encoding="utf-8") == (without / search).read_text(encoding="utf-8")
+
+
+def test_a_page_changed_by_another_plugin_after_the_checks_gets_no_misplaced_tooltips(tmp_path: Path) -> None:
+    hook = (
+        "def on_page_content(html, page, config, files):\n"
+        "    if page.file.src_uri == 'young-people/index.md':\n"
+        "        return '<p>Added by a hook.</p>' + html\n"
+        "    return html\n"
+    )
+    result, site_dir = build_copy(tmp_path, "hooked", hook=hook)
+    assert "no glossary tooltips on young-people/index.md: another plugin changed the page" in result.stderr
+    changed = (site_dir / "young-people/index.html").read_text(encoding="utf-8")
+    assert "<p>Added by a hook.</p>" in changed and '<abbr title="' not in changed
+    assert '<abbr title="' in (site_dir / "staff/index.html").read_text(encoding="utf-8")  # other pages keep theirs

@@ -115,6 +115,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.pages: list[PageResult] = []
         self.sources: dict[str, SourcePage] = {}  # pages read and parsed in on_files
         self.texts: dict[str, tuple[str, str]] = {}  # page -> (path shown, text), from on_page_read_source
+        self.contents: dict[str, str] = {}  # page -> its HTML as on_page_content saw it
         self._cwd = os.getcwd()
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
@@ -245,7 +246,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
 
     @_timed
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Check the page, or send it to a worker; its tooltips go in now, or in on_page_context.
+        """Check the page, or send it to a worker; its tooltips go in later, in on_page_context.
 
         Results are kept packed (pool.pack) until the end of the build. A page's
         front matter is only read where the page is checked (in a worker, on a
@@ -263,16 +264,17 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         cache = self.checker.cache
         # One key for both: the result kept in memory (serve) and the one stored on disk.
         key = self.checker.page_key(text, path, relative, existing, html) if cache is not None or self._serving else None
+        self.contents[relative] = html  # the HTML the tooltip places point into (see on_page_context)
         cached = self._cache.get(relative)
         if cached and cached[0] == key:
             self.reused += 1
             self.results[relative] = cached[1]
-            return apply_tooltips(html, cached[1][0])
+            return html
         stored = cache.get(key) if cache is not None and key is not None else None
         if is_packed(stored):
             self.reused += 1
             self._keep(relative, key, stored, store=False)
-            return apply_tooltips(html, stored[0])
+            return html
         job = Job(parsed, relative, html, raw=(path, text))  # front matter read where it is checked
         if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
             if self.pool is None:
@@ -287,7 +289,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             raise PluginError(f"plainpolicy: {error}") from None
         self.checked_here += 1
         self._keep(relative, key, packed)
-        return apply_tooltips(html, packed[0])
+        return html
 
     def _keep(self, relative: str, key: str | None, packed: Packed, store: bool = True) -> None:
         if key is not None:
@@ -333,13 +335,21 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
         return result
 
-    @event_priority(50)  # before the search plugin indexes the page, so it sees the tooltips too
+    # After the search plugin has indexed the page: the tooltips add no words to
+    # search, only tags, and the search plugin's HTML parser is slow on tags.
+    @event_priority(-50)
     @_timed
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
             return context
-        if page.file.src_uri in self.pending:
-            page.content = apply_tooltips(page.content or "", self._from_pool(page.file.src_uri)[0])
+        relative = page.file.src_uri
+        packed = self._from_pool(relative) if relative in self.pending else self.results.get(relative)
+        seen = self.contents.pop(relative, None)
+        if packed is not None and packed[0]:
+            if page.content == seen:
+                page.content = apply_tooltips(page.content or "", packed[0])
+            else:  # another plugin changed the page since on_page_content: the places no longer fit
+                log.info(f"plainpolicy: no glossary tooltips on {relative}: another plugin changed the page after it was checked")
         if page is self.report_page and not self.collected:
             findings = self._collect()
             urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
