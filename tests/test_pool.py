@@ -192,3 +192,22 @@ def test_workers_beside_a_build_run_at_a_lower_priority_than_the_build() -> None
             assert pool._executor.submit(os.nice, 0).result(timeout=60) == expected
         finally:
             pool.close()
+
+
+def test_a_build_after_an_edit_is_the_same_as_a_build_from_nothing_stored(tmp_path: Path) -> None:
+    """Stored results, and the findings and report stored with them, never outlive an edit."""
+    project = project_with_workers(tmp_path, 0)
+    cache = tmp_path / "cache"
+    assert mkdocs_build(project, tmp_path / "first", cache).returncode == 0
+    unchanged = mkdocs_build(project, tmp_path / "unchanged", cache)
+    assert unchanged.returncode == 0 and "plainpolicy: checked 0 pages" in unchanged.stderr
+    assert pages_of(tmp_path / "unchanged") == pages_of(tmp_path / "first")
+    page = project / "docs/young-people/devices.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nIf a phone is lost, tell us the same day so we can help you lock it.\n", encoding="utf-8")
+    edited = mkdocs_build(project, tmp_path / "edited", cache)
+    assert edited.returncode == 0 and "plainpolicy: checked 1 page," in edited.stderr, edited.stderr
+    fresh = mkdocs_build(project, tmp_path / "fresh", tmp_path / "empty-cache")
+    assert fresh.returncode == 0
+    report = next(name for name in pages_of(tmp_path / "fresh") if "readability-report" in name)
+    assert pages_of(tmp_path / "edited")[report] != pages_of(tmp_path / "first")[report]
+    assert pages_of(tmp_path / "edited") == pages_of(tmp_path / "fresh")

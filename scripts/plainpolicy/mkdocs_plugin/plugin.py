@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import generate, resultcache
+from ..resultcache import digest
 from ..checker import Checker, PageResult, relocate
 from ..checks.review import review_dates
 from ..checks.pairing import partners
@@ -116,6 +117,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.sources: dict[str, SourcePage] = {}  # pages read and parsed in on_files
         self.texts: dict[str, tuple[str, str]] = {}  # page -> (path shown, text), from on_page_read_source
         self.contents: dict[str, str] = {}  # page -> its HTML as on_page_content saw it
+        self.keys: dict[str, str] = {}  # page -> the key of its result (see Checker.page_key)
+        self.report_html: str | None = None
+        self._directory_urls = config.use_directory_urls
         self._cwd = os.getcwd()
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
@@ -264,6 +268,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         cache = self.checker.cache
         # One key for both: the result kept in memory (serve) and the one stored on disk.
         key = self.checker.page_key(text, path, relative, existing, html) if cache is not None or self._serving else None
+        if key is not None:
+            self.keys[relative] = key
         self.contents[relative] = html  # the HTML the tooltip places point into (see on_page_context)
         cached = self._cache.get(relative)
         if cached and cached[0] == key:
@@ -311,21 +317,47 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return packed
 
     # --- once every page is checked ----------------------------------------------
-    def _collect(self) -> list[Finding]:
-        """Wait for the workers, then every finding of the build (once per build)."""
+    def _collect(self, report_page: Page | None = None) -> list[Finding]:
+        """Wait for the workers, then every finding of the build and the report's body (once per build).
+
+        When no page changed since the last build, both are the ones stored then:
+        the results need not be unpacked at all."""
         for relative in list(self.pending):
             self._from_pool(relative)
         if self.pool is not None:
             self.pool.close()
             self.pool = None
-        if self.checker.cache is not None:
-            self.checker.cache.save()
-        self.pages = [self._unpack(relative) for relative in sorted(self.results)]
-        findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
-        findings.sort(key=Finding.sort_key)
+        cache = self.checker.cache
+        key = self._summary_key(report_page)
+        stored = cache.get(key) if cache is not None and key is not None else None
+        if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], list):
+            findings, self.report_html = stored
+        else:
+            self.pages = [self._unpack(relative) for relative in sorted(self.results)]
+            findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
+            findings.sort(key=Finding.sort_key)
+            self.report_html = self._report(report_page, findings) if report_page is not None else None
+            if cache is not None and key is not None:
+                cache.put(key, (findings, self.report_html))
+        if cache is not None:
+            cache.save()
         self.collected = True
         self._findings = findings
         return findings
+
+    def _summary_key(self, report_page: Page | None) -> str | None:
+        """What the findings and the report depend on: every page's result key (which holds the
+        settings, data files, date and page list), where the report is and how its links are made."""
+        if len(self.keys) != len(self.results):
+            return None
+        report = (report_page.file.src_uri, report_page.content or "") if report_page is not None else ("", "")
+        pages = sorted(f"{relative}\0{key}" for relative, key in self.keys.items())
+        return digest("summary", *report, str(self._directory_urls), *pages)
+
+    def _report(self, page: Page, findings: list[Finding]) -> str:
+        urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
+        exceptions = [finding for finding in findings if finding.rule == "exception/used"]
+        return render_report(page.content or "", self.pages, self.checker.settings, urls, exceptions)
 
     def _unpack(self, relative: str) -> PageResult:
         """A kept result; findings on a generated page point at the data file line they came from."""
@@ -351,10 +383,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             else:  # another plugin changed the page since on_page_content: the places no longer fit
                 log.info(f"plainpolicy: no glossary tooltips on {relative}: another plugin changed the page after it was checked")
         if page is self.report_page and not self.collected:
-            findings = self._collect()
-            urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
-            exceptions = [finding for finding in findings if finding.rule == "exception/used"]
-            page.content = render_report(page.content or "", self.pages, self.checker.settings, urls, exceptions)
+            self._collect(page)
+            page.content = self.report_html
         return context
 
     @_timed
