@@ -12,9 +12,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 OFFLINE = TESTS / "offline"  # holds the sitecustomize.py that forbids the network
 TODAY = "2026-11-21"
@@ -71,6 +72,27 @@ def run_subprocess(*args: str | os.PathLike[str], cwd: Path, env: dict[str, str]
         cwd=cwd, env=env or offline_env(), capture_output=True, text=True, timeout=120,
     )
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+def copy_project(destination: Path, edit_config: Callable[[str], str] | None = None) -> Path:
+    """A copy of the kit's own site (docs, overrides, mkdocs.yml, changed by edit_config) in destination."""
+    for name in ("docs", "overrides"):
+        shutil.copytree(REPO / name, destination / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (destination / "mkdocs.yml").write_text(edit_config(config) if edit_config else config, encoding="utf-8")
+    return destination
+
+
+def mkdocs_build(project: Path, out: Path, cache: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of a project in a new process; stored results in `cache` (None: none kept)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if cache is None:
+        env["PLAINPOLICY_NO_CACHE"] = "1"
+    else:
+        env["PLAINPOLICY_CACHE_DIR"] = str(cache)
+        env.pop("PLAINPOLICY_NO_CACHE", None)
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
 
 
 def site(name: str) -> Path:

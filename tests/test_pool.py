@@ -11,8 +11,6 @@ import os
 import pickle
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ from plainpolicy.errors import CannotRun
 from plainpolicy.mkdocs_config import load_site_config
 from plainpolicy.pool import Job, PagePool, workers_for
 from plainpolicy.source import read_page
-from plainpolicy_testing import run_cli, run_subprocess
+from plainpolicy_testing import copy_project, mkdocs_build, run_cli, run_subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -98,20 +96,11 @@ def test_how_many_workers() -> None:
 
 # --- the site build ----------------------------------------------------------------------
 def project_with_workers(tmp_path: Path, workers: int) -> Path:
-    project = tmp_path / f"project-{workers}"
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - plainpolicy:\n" in config
-    (project / "mkdocs.yml").write_text(config.replace("  - plainpolicy:\n", f"  - plainpolicy:\n      workers: {workers}\n", 1), encoding="utf-8")
-    return project
+    def with_workers(config: str) -> str:
+        assert "  - plainpolicy:\n" in config
+        return config.replace("  - plainpolicy:\n", f"  - plainpolicy:\n      workers: {workers}\n", 1)
 
-
-def mkdocs_build(project: Path, out: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAINPOLICY_CACHE_DIR": str(cache)}
-    env.pop("PLAINPOLICY_NO_CACHE", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    return copy_project(tmp_path / f"project-{workers}", with_workers)
 
 
 def pages_of(site: Path) -> dict[str, str]:

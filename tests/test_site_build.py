@@ -5,13 +5,14 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from plainpolicy_testing import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -48,14 +49,6 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
-
-
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def page(path: Path, title: str, body: str, **meta: object) -> None:
@@ -127,7 +120,7 @@ def test_policy_pages_get_talk_about_it_boxes_and_tooltips(built_site: Path) -> 
 
 
 def test_too_hard_page_fails_the_build_and_names_file_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     page(project / "docs/staff/test-topic.md", "Test topic", "Intro text for the test page, short and plain.\n\n" + HARD)
     page(project / "docs/young-people/test-topic.md", "Test topic", "This page is a test.\n\n" + EASY)
     result = build(project, tmp_path / "out")
@@ -137,7 +130,7 @@ def test_too_hard_page_fails_the_build_and_names_file_and_line(tmp_path: Path) -
 
 
 def test_rejected_term_fails_the_build_with_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     body = EASY.replace("It is never too late to tell someone.", "The Serious Crimes Act 2017 makes this a crime.")
     page(project / "docs/young-people/test-topic.md", "Test topic", "This page is a test.\n\n" + body)
     page(project / "docs/staff/test-topic.md", "Test topic", "This page is a test.\n\n" + EASY)
@@ -150,7 +143,7 @@ def test_rejected_term_fails_the_build_with_its_line(tmp_path: Path) -> None:
 
 
 def test_page_without_partner_fails_unless_it_says_why(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     page(project / "docs/staff/lonely.md", "Lonely", "This page is a test.\n\n" + EASY)
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
@@ -162,7 +155,7 @@ def test_page_without_partner_fails_unless_it_says_why(tmp_path: Path) -> None:
 
 
 def test_unanswered_checklist_question_fails_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     checklist = project / "docs/checklist.yml"
     checklist.write_text(
         checklist.read_text(encoding="utf-8")
@@ -176,7 +169,7 @@ def test_unanswered_checklist_question_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_overdue_review_is_a_warning_then_an_error_with_the_setting(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     target = project / "docs/young-people/about.md"
     target.write_text(target.read_text(encoding="utf-8").replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"), encoding="utf-8")
     lenient = build(project, tmp_path / "out", strict=False)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from plainpolicy.glossary import form_pattern, is_abbreviation, load_glossary
 from plainpolicy.tooltips import add_tooltips, definitions
+from plainpolicy_testing import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossary(ROOT / "docs/glossary.yml", {"staff", "young-people"}, "docs/glossary.yml")
@@ -77,23 +78,14 @@ def test_written_forms_match_the_regex_reference(words: list[str], gaps: list[st
 # --- in the site build ------------------------------------------------------------------------
 def build_copy(tmp_path: Path, name: str, edit_config=None, hook: str | None = None):  # type: ignore[no-untyped-def]
     """Build a copy of the real site (its config changed by edit_config, a hooks file added); the result and site folder."""
-    import shutil
-    import subprocess
-    import sys
+    def edited(config: str) -> str:
+        config = edit_config(config) if edit_config else config
+        return config + "\nhooks:\n  - hook.py\n" if hook is not None else config
 
-    from plainpolicy_testing import offline_env
-
-    project = tmp_path / name
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = edit_config(config) if edit_config else config
+    project = copy_project(tmp_path / name, edited)
     if hook is not None:
         (project / "hook.py").write_text(hook, encoding="utf-8")
-        config += "\nhooks:\n  - hook.py\n"
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = offline_env({"NO_MKDOCS_2_WARNING": "1", "PLAINPOLICY_NO_CACHE": "1"})
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    result = mkdocs_build(project, project / "site", strict=False)
     assert result.returncode == 0, result.stderr
     return result, project / "site"
 

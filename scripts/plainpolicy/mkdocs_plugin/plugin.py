@@ -29,7 +29,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import generate, resultcache
-from ..resultcache import digest
 from ..checker import Checker, PageResult, relocate
 from ..checks.review import review_dates
 from ..checks.pairing import partners
@@ -352,7 +351,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             return None
         report = (report_page.file.src_uri, report_page.content or "") if report_page is not None else ("", "")
         pages = sorted(f"{relative}\0{key}" for relative, key in self.keys.items())
-        return digest("summary", *report, str(self._directory_urls), *pages)
+        return resultcache.digest("summary", *report, str(self._directory_urls), *pages)
 
     def _report(self, page: Page, findings: list[Finding]) -> str:
         urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
