@@ -48,5 +48,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     sections = int(scoring.group(1).replace(",", ""))
     assert sections > 0 and int(scoring.group(2)) == int(scoring.group(3)) == sections
     assert "exactly the texts the checker scored (checked)" in table
+    # The plugin's own time, and the part of it spent reading the pages for MkDocs.
+    assert re.search(r"^mkdocs build, 3 pairs: the plugin's own time .*first build [0-9.]+ s \([0-9.]+ s\).*without the reading [+-]\d+%", table, re.M), table
     # The plugin rechecked only the edited page while serving.
     assert re.search(r"mkdocs serve, 3 pairs: .*checked 1, \d+ unchanged", table), table

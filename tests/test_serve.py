@@ -66,6 +66,7 @@ def test_serve_rechecks_only_the_changed_page(tmp_path: Path) -> None:
         assert second is not None
         assert int(second.group(1)) == 1
         assert int(second.group(2)) == total - 1
+        assert "in worker processes" not in second.string  # one edit is checked here: no process started for it
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -209,10 +209,14 @@ class Checker:
 
     def site_findings(self, pages: list[PageResult]) -> list[Finding]:
         """Rules that need the whole site: every checklist question answered; consent for images no page uses."""
-        images = check_site_images(self.site.docs_dir, self.image_register, self.today, {file for page in pages for file in page.media}, display_path)
+        answers = ((page.voice, page_ids(page.meta, "checklist")) for page in pages if not page.meta.get("generated"))
+        return self.site_rules({file for page in pages for file in page.media}, answered_by(answers))
+
+    def site_rules(self, media: set[str], answered: dict[str, set[str]]) -> list[Finding]:
+        """The site-wide rules, given the media every page uses and which voices answer each checklist question."""
+        images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path)
         if self.questions is None:
             return images
-        answered = answered_by((page.voice, page.meta) for page in pages if not page.meta.get("generated"))
         return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
 
     def check_site(self) -> Report:

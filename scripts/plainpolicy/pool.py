@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .errors import CannotRun
 
 if TYPE_CHECKING:
-    from .checker import Checker, PageResult
+    from .checker import Checker
     from .mkdocs_config import SiteConfig
     from .source import SourcePage
 
@@ -51,6 +51,11 @@ def _context() -> Any:
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def starts_at_once() -> bool:
+    """Whether a worker would start by fork: in milliseconds, with nothing to import again."""
+    return _context().get_start_method() == "fork"
 
 
 # --- in the worker ---------------------------------------------------------------
@@ -102,23 +107,17 @@ class Job:
 
 def _check_batch(existing: set[str], jobs: list[Job], packed: bool) -> list[Any]:
     assert _worker is not None
-    results = [_worker.check_job(job, existing) for job in jobs]
-    return [pack(result) for result in results] if packed else results
+    return _check(_worker, jobs, existing, packed)
 
 
-Packed = tuple[list[Any], bytes]
+def _check(checker: Checker, jobs: list[Job], existing: set[str], packed: bool) -> list[Any]:
+    """Each page's result; packed: as the site build keeps it (see buildresult.py)."""
+    results = [checker.check_job(job, existing) for job in jobs]
+    if not packed:
+        return results
+    from .buildresult import pack
 
-
-def pack(result: PageResult) -> Packed:
-    """A result as the site build keeps it: its tooltip places, and the rest pickled.
-
-    Thousands of live result objects slow Python's garbage collector down for
-    every later page of a build; a few thousand byte strings do not."""
-    return result.tooltips, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def is_packed(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], bytes)
+    return [pack(result, checker.settings) for result in results]
 
 
 # --- in this process -------------------------------------------------------------
@@ -139,7 +138,7 @@ class PagePool:
     def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None, packed: bool = False, background: bool = False) -> None:
         """background: the workers check beside a site build, at a lower priority than the build."""
         self.checker = checker
-        self.packed = packed  # give results as pack() makes them
+        self.packed = packed  # give results as buildresult.pack() makes them
         self.workers = workers
         self.existing = existing
         self._pending: list[Job] = []
@@ -201,8 +200,7 @@ class PagePool:
                 raise
             except (BrokenProcessPool, pickle.PicklingError, TypeError, AttributeError, OSError, EOFError) as error:
                 self._fall_back(f"a worker process stopped ({type(error).__name__}: {error})")
-        results = [self.checker.check_job(job, self.existing) for job in batch.jobs]
-        return [pack(result) for result in results] if self.packed else results
+        return _check(self.checker, batch.jobs, self.existing, self.packed)
 
     def _fall_back(self, why: str) -> None:
         if not self._broken and self._on_fallback is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from html import escape
+from typing import NamedTuple
 
 from .checker import PageResult
 from .checks.readability import SectionReport
@@ -50,25 +51,50 @@ def _judged(section: SectionReport) -> str:
     return section.judged_by
 
 
-def _voice_summary(voice: Voice, pages: list[PageResult]) -> str:
-    sections = [s for page in pages for s in page.sections if s.scores.words]
-    if not sections:
+class ReportEntry(NamedTuple):
+    """One page's part of the report, made where the page is checked.
+
+    The site build keeps this instead of the page's whole result: the report
+    then joins ready-made tables and never unpacks thousands of section scores."""
+
+    relative: str
+    voice: str
+    title: str
+    words: int
+    grades: tuple[float, ...]  # of the sections that have words
+    eases: tuple[float, ...]
+    failing: int  # sections with words that are too hard
+    table: str  # the page's table of sections (HTML)
+
+
+def report_entry(page: PageResult, voice: Voice) -> ReportEntry:
+    scored = [s for s in page.sections if s.scores.words]
+    return ReportEntry(
+        page.relative, voice.name, page.title, page.words,
+        tuple(s.scores.grade for s in scored), tuple(s.scores.ease for s in scored),
+        sum(1 for s in scored if not s.passed), _section_table(page.sections, voice),
+    )
+
+
+def _voice_summary(voice: Voice, entries: list[ReportEntry]) -> str:
+    grades = [grade for entry in entries for grade in entry.grades]
+    if not grades:
         return ""
-    median_grade = statistics.median(s.scores.grade for s in sections)
-    median_ease = statistics.median(s.scores.ease for s in sections)
-    failing = sum(1 for s in sections if not s.passed)
+    median_grade = statistics.median(grades)
+    median_ease = statistics.median(ease for entry in entries for ease in entry.eases)
+    failing = sum(entry.failing for entry in entries)
     return (
         f'<div class="pp-card"><h3>{escape(voice.label)}</h3>'
-        f"<p>{len(pages)} pages, {len(sections)} sections, {sum(p.words for p in pages):,} words.</p>"
+        f"<p>{len(entries)} pages, {len(grades)} sections, {sum(e.words for e in entries):,} words.</p>"
         f"<p>Median grade {median_grade:.1f} (limit {voice.max_grade:g}).</p>"
         f"<p>Median Reading Ease {median_ease:.0f} (limit {voice.min_ease:g} or more).</p>"
         f"<p>Sections too hard: {failing}.</p></div>"
     )
 
 
-def _page_table(page: PageResult, voice: Voice, url: str) -> str:
+def _section_table(sections: list[SectionReport], voice: Voice) -> str:
     rows = []
-    for section in page.sections:
+    for section in sections:
         grade_fail = section.judged_grade > voice.max_grade
         ease_fail = section.judged_ease < voice.min_ease
         mark = "" if section.passed else ' <span class="pp-fail">too hard</span>'
@@ -82,17 +108,16 @@ def _page_table(page: PageResult, voice: Voice, url: str) -> str:
             "</tr>"
         )
     return (
-        f'<h3><a href="{escape(url)}">{escape(page.title or page.relative)}</a></h3>'
         f'<table class="pp-table"><thead><tr><th scope="col">Section</th><th scope="col">Words</th>'
         f'<th scope="col">Grade (limit {voice.max_grade:g})</th><th scope="col">Reading Ease (limit {voice.min_ease:g})</th>'
         f'<th scope="col">Judged by</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
-def render_report(intro_html: str, pages: list[PageResult], settings: Settings, urls: dict[str, str], exceptions: list[Finding]) -> str:
+def render_report(intro_html: str, entries: list[ReportEntry], settings: Settings, urls: dict[str, str], exceptions: list[Finding]) -> str:
     """The whole report page body; `urls` maps a page's relative path to its link."""
     parts = [intro_html, '<h2 id="summary">Summary</h2><div class="pp-summary">']
-    by_voice = {name: [p for p in pages if p.voice == name and p.sections] for name in settings.voices}
+    by_voice = {name: [e for e in entries if e.voice == name] for name in settings.voices}
     parts += [_voice_summary(settings.voices[name], group) for name, group in by_voice.items()]
     parts.append("</div>")
     parts.append('<h2 id="exceptions">Exceptions</h2>')
@@ -106,5 +131,7 @@ def render_report(intro_html: str, pages: list[PageResult], settings: Settings, 
             continue
         voice = settings.voices[name]
         parts.append(f'<h2 id="voice-{escape(name)}">{escape(voice.label)}</h2>')
-        parts += [_page_table(page, voice, urls.get(page.relative, "")) for page in sorted(group, key=lambda p: p.relative)]
+        for entry in sorted(group, key=lambda e: e.relative):
+            url = urls.get(entry.relative, "")
+            parts.append(f'<h3><a href="{escape(url)}">{escape(entry.title or entry.relative)}</a></h3>{entry.table}')
     return "\n".join(parts)

@@ -65,6 +65,8 @@ class Builds:
     again_cpu_ratios: list[float]
     first_own: list[float]  # per build: the plugin's own seconds in MkDocs' process, as the plugin logs them
     again_own: list[float]
+    first_reading: list[float]  # per build: of those, the seconds spent reading the pages (MkDocs' own work otherwise)
+    again_reading: list[float]
 
     def overhead(self, build: Timing) -> float:
         """The plugin's extra clock time: the median over rounds of each round's own ratio.
@@ -113,16 +115,18 @@ def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
     return Builds(
         site.pairs, len(site.pages), _timing(without), _timing(first), _timing(again),
         ratios(first), ratios(again), ratios(first, cpu=True), ratios(again, cpu=True),
-        _own_seconds(first), _own_seconds(again),
+        _own_seconds(first), _own_seconds(again), _own_seconds(first, READING), _own_seconds(again, READING),
     )
 
 
 OWN_WORK = re.compile(r"([0-9.]+) s of plainpolicy's own work in MkDocs' process")
+READING = re.compile(r"\(([0-9.]+) s of it reading the pages")
 
 
-def _own_seconds(runs: list) -> list[float]:  # type: ignore[type-arg]
-    """What each build's plugin logged as its own time (empty for versions that do not log it)."""
-    found = [OWN_WORK.search(run.output) for run in runs]
+def _own_seconds(runs: list, pattern: re.Pattern[str] = OWN_WORK) -> list[float]:  # type: ignore[type-arg]
+    """What each build's plugin logged as its own time, or the part of it spent reading pages
+    (empty for versions that do not log it)."""
+    found = [pattern.search(run.output) for run in runs]
     return [float(match.group(1)) for match in found if match]
 
 

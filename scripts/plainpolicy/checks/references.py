@@ -50,12 +50,12 @@ def check_checklist_answered(questions: list[Question], answered: dict[str, set[
     return findings
 
 
-def answered_by(pages: Iterable[tuple[str | None, dict[str, Any]]]) -> dict[str, set[str]]:
-    """question id -> the voices that have a page answering it."""
+def answered_by(pages: Iterable[tuple[str | None, list[str]]]) -> dict[str, set[str]]:
+    """question id -> the voices that have a page answering it, from each page's voice and `checklist:` ids."""
     result: dict[str, set[str]] = {}
-    for voice, meta in pages:
+    for voice, identifiers in pages:
         if voice is None:
             continue
-        for identifier in page_ids(meta, "checklist"):
+        for identifier in identifiers:
             result.setdefault(identifier, set()).add(voice)
     return result

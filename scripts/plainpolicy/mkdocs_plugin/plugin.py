@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import pickle
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import generate, resultcache
-from ..checker import Checker, PageResult, relocate
+from ..buildresult import BuildResult, Packed, is_packed, pack, unpack
+from ..checker import Checker, relocate
+from ..checks.references import answered_by
 from ..checks.review import review_dates
 from ..checks.pairing import partners
 from ..config import settings_from_mapping
@@ -37,7 +38,7 @@ from ..errors import CannotRun
 from ..imageregister import DEFAULT_REGISTER
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
-from ..pool import Job, Packed, PagePool, is_packed, pack, workers_for
+from ..pool import Job, PagePool, starts_at_once, workers_for
 from ..report_html import CSS, render_report
 from ..source import SourcePage, decode, split_front_matter
 from ..tooltips import apply as apply_tooltips
@@ -46,7 +47,9 @@ from .config import PlainPolicyConfig
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 
 # Pages checked in this process before any worker starts: a `serve` rebuild after
-# one edit checks a page or two, far quicker here than in a new process.
+# one edit checks a page or two, far quicker here than in a new process. A
+# `mkdocs build` where workers start by fork (at once, with everything loaded)
+# sends every page to them.
 CHECK_HERE_FIRST = 10
 
 CSS_PATH = "assets/plainpolicy/plainpolicy.css"
@@ -68,7 +71,9 @@ def _timed(hook: Any) -> Any:
         try:
             return hook(self, *args, **kwargs)
         finally:
-            self.seconds += time.perf_counter() - start
+            spent = time.perf_counter() - start
+            self.seconds += spent
+            self.by_hook[hook.__name__] = self.by_hook.get(hook.__name__, 0.0) + spent
 
     return timed
 
@@ -77,6 +82,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     supports_multiple_instances = False
     pool: PagePool | None = None
     seconds = 0.0  # this build's time in the plugin's hooks (see _timed)
+    by_hook: dict[str, float] = {}
+    waited = 0.0  # of which waiting for results from worker processes
+    reading = 0.0  # of which reading the pages (each once: MkDocs is given the text, see on_page_read_source)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this object alive across `mkdocs serve`
@@ -87,7 +95,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     # --- configuration -------------------------------------------------------
     @_timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.seconds = 0.0
+        self.seconds, self.by_hook, self.waited, self.reading = 0.0, {}, 0.0, 0.0
         if not self.config.enabled:
             return config
         if not hasattr(self, "_cache"):
@@ -112,7 +120,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.pool.close()
             self.pool = None
         self.results: dict[str, Packed] = {}
-        self.pages: list[PageResult] = []
+        self.pages: list[BuildResult] = []
         self.sources: dict[str, SourcePage] = {}  # pages read and parsed in on_files
         self.texts: dict[str, tuple[str, str]] = {}  # page -> (path shown, text), from on_page_read_source
         self.contents: dict[str, str] = {}  # page -> its HTML as on_page_content saw it
@@ -128,6 +136,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._findings: list[Finding] = []
         self._files: Files | None = None
         self.workers = 0
+        self.check_here_first = CHECK_HERE_FIRST
         self.checked_here = 0
         self.sent = 0  # pages checked in worker processes
         self._existing_pages: set[str] | None = None
@@ -168,6 +177,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
             files.append(File.generated(config, CSS_PATH, content=CSS))
         self.workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
+        self.check_here_first = 0 if starts_at_once() and not self._serving else CHECK_HERE_FIRST
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, relative: str, text: str) -> None:
@@ -179,6 +189,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
 
     def _read(self, file: File) -> tuple[str, str]:
         """The page's path as shown in findings (relative to where mkdocs runs), and its text."""
+        start = time.perf_counter()
+        try:
+            return self._read_file(file)
+        finally:
+            self.reading += time.perf_counter() - start
+
+    def _read_file(self, file: File) -> tuple[str, str]:
         source = file.abs_src_path
         path = os.path.relpath(source, self._cwd).replace(os.sep, "/") if source and source.startswith(self._cwd + os.sep) else file.src_uri
         try:
@@ -281,7 +298,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self._keep(relative, key, stored, store=False)
             return html
         job = Job(parsed, relative, html, raw=(path, text))  # front matter read where it is checked
-        if self.workers and (self.pool is not None or self.checked_here >= CHECK_HERE_FIRST):
+        if self.workers and (self.pool is not None or self.checked_here >= self.check_here_first):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
                 self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True, background=True)
@@ -289,7 +306,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.sent += 1
             return html
         try:
-            packed = pack(self.checker.check_job(job, existing))
+            packed = pack(self.checker.check_job(job, existing), self.checker.settings)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         self.checked_here += 1
@@ -308,10 +325,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         """A page sent to a worker: its result, once ready (kept like any other)."""
         number, key = self.pending.pop(relative)
         assert self.pool is not None
+        start = time.perf_counter()
         try:
             packed = self.pool.result(number)
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
+        finally:
+            self.waited += time.perf_counter() - start
         self._keep(relative, key, packed)
         return packed
 
@@ -333,7 +353,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             findings, self.report_html = stored
         else:
             self.pages = [self._unpack(relative) for relative in sorted(self.results)]
-            findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
+            media = {file for page in self.pages for file in page.media}
+            answered = answered_by((page.voice, page.answers) for page in self.pages)
+            findings = [f for page in self.pages for f in page.findings] + self.checker.site_rules(media, answered)
             findings.sort(key=Finding.sort_key)
             self.report_html = self._report(report_page, findings) if report_page is not None else None
             if cache is not None and key is not None:
@@ -354,16 +376,17 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return resultcache.digest("summary", *report, str(self._directory_urls), *pages)
 
     def _report(self, page: Page, findings: list[Finding]) -> str:
-        urls = {result.relative: _url(self._files, result.relative, page) for result in self.pages}
+        entries = [result.report for result in self.pages if result.report is not None]
+        urls = {entry.relative: _url(self._files, entry.relative, page) for entry in entries}
         exceptions = [finding for finding in findings if finding.rule == "exception/used"]
-        return render_report(page.content or "", self.pages, self.checker.settings, urls, exceptions)
+        return render_report(page.content or "", entries, self.checker.settings, urls, exceptions)
 
-    def _unpack(self, relative: str) -> PageResult:
+    def _unpack(self, relative: str) -> BuildResult:
         """A kept result; findings on a generated page point at the data file line they came from."""
-        result: PageResult = pickle.loads(self.results[relative][1])
+        result = unpack(self.results[relative])
         if relative in self.generated:
             data_file, origins = self.generated[relative]
-            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+            result = result._replace(findings=tuple(relocate(finding, data_file, origins) for finding in result.findings))
         return result
 
     # After the search plugin has indexed the page: the tooltips add no words to
@@ -405,7 +428,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
         log.info(
             f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build{in_workers}; "
-            f"{self.seconds:.2f} s of plainpolicy's own work in MkDocs' process"
+            f"{self.seconds:.2f} s of plainpolicy's own work in MkDocs' process "
+            f"({self.reading:.2f} s of it reading the pages, which MkDocs would otherwise do)"
+        )
+        hooks = sorted(self.by_hook.items(), key=lambda item: -item[1])
+        log.debug(
+            "plainpolicy: own work by hook: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in hooks)
+            + f"; {self.waited:.2f} s of it waiting for worker processes"
         )
         for finding in findings:
             if finding.severity == WARNING:

@@ -1,0 +1,63 @@
+"""What the site build keeps of each page's result.
+
+`plainpolicy check` prints everything about a page (every section's scores,
+long sentences, hard words). The site build needs less: the page's findings,
+its part of the readability report, the media it uses and the checklist
+questions it answers. That part is made where the page is checked (in a worker
+process on a large site) and kept pickled, so at the end of a build MkDocs'
+process joins a few strings and lists instead of unpacking thousands of scores.
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .sitedata import page_ids
+from .tooltips import Place
+
+if TYPE_CHECKING:
+    from .checker import PageResult
+    from .config import Settings
+    from .report_html import ReportEntry
+
+from .findings import Finding
+
+# The tooltip places (applied to the page as it is written), and the rest pickled.
+# A few thousand byte strings cost Python's garbage collector nothing for every
+# later page of a build; a few thousand live results would.
+Packed = tuple[list[Place], bytes]
+
+
+class BuildResult(NamedTuple):
+    """A named tuple of plain values, as is ReportEntry: two objects per page for the garbage
+    collector to watch (a whole result has dozens), so unpacking thousands of them at the
+    end of a build does not set off a full collection in MkDocs' process."""
+
+    findings: tuple[Finding, ...]
+    voice: str | None
+    media: tuple[str, ...] = ()  # image and video files under docs/ that the page uses
+    answers: tuple[str, ...] = ()  # checklist questions the page answers (none for generated pages)
+    report: ReportEntry | None = None  # None: not in the report (no voice, or no sections)
+
+
+def build_result(result: PageResult, settings: Settings) -> BuildResult:
+    from .report_html import report_entry
+
+    voice = settings.voices.get(result.voice or "")
+    answers = () if result.meta.get("generated") else tuple(page_ids(result.meta, "checklist"))
+    report = report_entry(result, voice) if voice is not None and result.sections else None
+    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), answers, report)
+
+
+def pack(result: PageResult, settings: Settings) -> Packed:
+    return result.tooltips, pickle.dumps(build_result(result, settings), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(packed: Packed) -> BuildResult:
+    result: BuildResult = pickle.loads(packed[1])
+    return result
+
+
+def is_packed(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], bytes)
