@@ -7,7 +7,9 @@ plainpolicy's scores equal textstat's on every section it compared.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +32,7 @@ ROWS = [
     "mkdocs serve, 3 pairs: rebuild after editing one page",
     "Checker peak memory, 3 pairs",
 ]
+INSTRUCTIONS = "mkdocs build, 3 pairs: instructions in MkDocs' process (callgrind"  # where valgrind is installed
 
 
 def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
@@ -38,8 +41,9 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     table = result.stdout
-    for row in set(ROWS):
-        assert sum(1 for line in table.splitlines() if line.startswith(row)) == ROWS.count(row), f"missing row {row!r} in:\n{table}"
+    rows = ROWS + [INSTRUCTIONS] if shutil.which("valgrind") else ROWS
+    for row in set(rows):
+        assert sum(1 for line in table.splitlines() if line.startswith(row)) == rows.count(row), f"missing row {row!r} in:\n{table}"
     assert output.read_text(encoding="utf-8") == table
     assert re.search(r"^Machine: .+ \d+ cores, [0-9.]+ GB memory", table, re.M), table
 
@@ -50,5 +54,15 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert "exactly the texts the checker scored (checked)" in table
     # The plugin's own time, and the part of it spent reading the pages for MkDocs.
     assert re.search(r"^mkdocs build, 3 pairs: the plugin's own time .*first build [0-9.]+ s \([0-9.]+ s\).*without the reading [+-]\d+%", table, re.M), table
+    # Instructions counted by callgrind: more with the plugin than without, and as many as the figures say.
+    if shutil.which("valgrind") is None:
+        assert os.environ.get("PLAINPOLICY_REQUIRE_VALGRIND") != "1", "valgrind is not installed (PLAINPOLICY_REQUIRE_VALGRIND=1)"
+        assert "- Instructions: not counted (valgrind is not installed" in table, table
+        return
+    counted = re.search(r"^mkdocs build, 3 pairs: instructions .*first build ([0-9.]+) G, again ([0-9.]+) G .*without ([0-9.]+) G\s+([+-]\d+)% / ([+-]\d+)%", table, re.M)
+    assert counted, table
+    first, again, without = (float(counted.group(n)) for n in (1, 2, 3))
+    assert first > without > 0.5 and again > without
+    assert abs(int(counted.group(4)) - round((first / without - 1) * 100)) <= 1
     # The plugin rechecked only the edited page while serving.
     assert re.search(r"mkdocs serve, 3 pairs: .*checked 1, \d+ unchanged", table), table

@@ -31,10 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep the corpora and the cache here (default: a temporary folder)")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="also write pyinstrument profiles into DIR")
     parser.add_argument("--project", type=Path, help="the site whose cold `plainpolicy check` is timed (default: this repository)")
+    parser.add_argument("--instructions", type=int, metavar="PAIRS", help="count the instructions of the builds of this corpus with callgrind (default: the smallest; 0: leave out)")
     args = parser.parse_args(argv)
     options = Options(args.pairs, max(args.repeat, 1), max(args.cold_runs, 1), args.serve_pairs, max(args.serve_edits, 1), args.workdir, args.profile)
     if args.project:
         options.project = args.project.resolve()
+    options.instructions = args.instructions
     if args.quick:
         options.pairs = [3] if args.pairs == [100, 1000] else args.pairs
         options.repeat, options.cold_runs, options.serve_edits = 1, 2, 1

@@ -85,7 +85,7 @@ class Builds:
         return median(self.first_cpu_ratios if build is self.first_build else self.again_cpu_ratios) - 1
 
 
-def _forget_results(cache_dir: Path) -> None:
+def forget_results(cache_dir: Path) -> None:
     """Delete stored page results (not the syllable tables), so the next build checks every page."""
     for stored in cache_dir.glob("results-*.pickle"):
         stored.unlink()
@@ -105,7 +105,7 @@ def mkdocs_builds(site: Site, repeat: int, cache_dir: Path) -> Builds:
             shift = round_number % len(kinds)
             for config, runs, name in kinds[shift:] + kinds[:shift]:
                 if runs is first:
-                    _forget_results(cache_dir)
+                    forget_results(cache_dir)
                 # Not -q: the plugin's last line says how long its own hooks took in MkDocs' process.
                 command = [str(BIN / "mkdocs"), "build", "-f", str(config), "-d", str(Path(out) / name)]
                 runs.append(run_ok(command, site.root, {"PLAINPOLICY_CACHE_DIR": str(cache_dir)}))

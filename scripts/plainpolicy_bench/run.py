@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import inprocess, machine, processes
+from . import inprocess, instructions, machine, processes
 from .corpus import ROOT, Site, make_site
 from .procs import HAS_GNU_TIME, median
 from .table import Row, met, percent, rate, render, seconds, times
@@ -37,6 +37,7 @@ class Options:
     workdir: Path | None = None
     profile: Path | None = None
     project: Path = ROOT  # the site whose `plainpolicy check` cold start is measured
+    instructions: int | None = None  # the corpus whose builds callgrind counts (default: the smallest; 0: none)
 
 
 def compile_bytecode() -> None:
@@ -103,6 +104,12 @@ def _run(options: Options, work: Path) -> str:
         say(f"mkdocs build, {pairs} pairs, without the plugin, with it from nothing stored, and again; {options.repeat} times each")
         builds[pairs] = processes.mkdocs_builds(site, options.repeat, cache)
 
+    counts = None
+    counted_site = sites.get(options.instructions if options.instructions is not None else sizes[0])
+    if options.instructions != 0 and counted_site is not None and instructions.valgrind():
+        say(f"instructions in MkDocs' process (callgrind), {counted_site.pairs} pairs: without the plugin, first build, again")
+        counts = instructions.count_builds(counted_site, cache)
+
     serve_site = sites.get(options.serve_pairs or sizes[-1]) or large
     say(f"mkdocs serve rebuild after one edit, {serve_site.pairs} pairs")
     serve = processes.serve_rebuilds(serve_site, options.serve_edits)
@@ -123,7 +130,9 @@ def _run(options: Options, work: Path) -> str:
         f"Corpora: {', '.join(f'{p} topic pairs ({len(s.pages)} pages)' for p, s in sites.items())}; passes: {options.repeat}; cold runs: {options.cold_runs}.",
     ]
     rows = _rows(cold, (checker, every_core), proselint, scoring, builds, serve, memory, baseline, large)
+    rows += _instruction_rows(counts)
     notes = _notes(scoring, proselint_found, serve_site, options)
+    notes.append(_instruction_note(counts))
     return render("plainpolicy benchmark", context, rows, notes)
 
 
@@ -195,6 +204,32 @@ def _rows(cold, checkers, proselint, scoring, builds, serve, memory, baseline, l
         linear = per_page[largest] <= per_page[smallest] * LINEAR_TOLERANCE
     rows[-1].target, rows[-1].met = "linear in pages", met(linear)
     return rows
+
+
+def _instruction_rows(counts: instructions.Counts | None) -> list[Row]:
+    if counts is None:
+        return []
+    first, again, without = counts.first_build, counts.build_again, counts.without_plugin
+    return [Row(
+        f"mkdocs build, {counts.pairs} pairs: instructions in MkDocs' process (callgrind, one build each)",
+        f"first build {billions(first.main)}, again {billions(again.main)} (workers: {billions(first.workers)}, {billions(again.workers)})",
+        f"without {billions(without.main)}",
+        f"{percent(counts.overhead(first))} / {percent(counts.overhead(again))}",
+    )]
+
+
+def _instruction_note(counts: instructions.Counts | None) -> str:
+    if counts is None:
+        return "- Instructions: not counted (valgrind is not installed, or --instructions 0)."
+    return (
+        "- Instructions: `valgrind --tool=callgrind` on one build of each kind; the same count whatever else the machine is doing."
+        " MkDocs' process is the one a person waits for; the workers run on another core beside it (see the plugin's 'waiting' figure"
+        " in `mkdocs build -v`). Instructions are not seconds, but they show what the plugin adds to MkDocs' process without the machine's noise."
+    )
+
+
+def billions(count: int) -> str:
+    return f"{count / 1e9:.2f} G"
 
 
 def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) -> list[str]:  # type: ignore[no-untyped-def]
