@@ -83,7 +83,7 @@ def copy_project(destination: Path, edit_config: Callable[[str], str] | None = N
     return destination
 
 
-def mkdocs_build(project: Path, out: Path, cache: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, out: Path, cache: Path | None = None, strict: bool = True, verbose: bool = False) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of a project in a new process; stored results in `cache` (None: none kept)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if cache is None:
@@ -91,7 +91,7 @@ def mkdocs_build(project: Path, out: Path, cache: Path | None = None, strict: bo
     else:
         env["PLAINPOLICY_CACHE_DIR"] = str(cache)
         env.pop("PLAINPOLICY_NO_CACHE", None)
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *(["--verbose"] if verbose else []), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
 
 

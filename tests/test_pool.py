@@ -115,7 +115,7 @@ def test_site_is_the_same_built_with_workers_and_again_from_stored_results(tmp_p
     inline = mkdocs_build(project_with_workers(tmp_path, 0), tmp_path / "inline", cache)
     assert inline.returncode == 0, inline.stderr
     with_workers = project_with_workers(tmp_path, 2)
-    first = mkdocs_build(with_workers, tmp_path / "workers", cache)
+    first = mkdocs_build(with_workers, tmp_path / "workers", cache, verbose=True)
     assert first.returncode == 0, first.stderr
     again = mkdocs_build(with_workers, tmp_path / "again", cache)
     assert again.returncode == 0, again.stderr
@@ -136,6 +136,13 @@ def test_site_is_the_same_built_with_workers_and_again_from_stored_results(tmp_p
     # Part of it is reading the pages, which MkDocs would otherwise do: said apart, and never more than the whole.
     reading = re.search(r"own work in MkDocs' process \((\d+\.\d\d) s of it reading the pages, which MkDocs would otherwise do\)", first.stderr)
     assert reading and float(reading.group(1)) <= float(sent.group(2)), first.stderr
+    # With --verbose: the time of each hook, which add up to the whole, and the wait for the workers.
+    by_hook = re.search(r"plainpolicy: own work by hook: (.*); (\d+\.\d\d) s of it waiting for worker processes", first.stderr)
+    assert by_hook, first.stderr
+    hooks = dict(re.findall(r"(on_\w+) (\d+\.\d\d) s", by_hook.group(1)))
+    assert {"on_config", "on_files", "on_page_content", "on_page_context"} <= hooks.keys(), hooks
+    assert abs(sum(map(float, hooks.values())) - float(sent.group(2))) <= 0.005 * len(hooks) + 0.01
+    assert float(by_hook.group(2)) <= float(hooks["on_page_context"]) + 0.01  # results are waited for there
 
 
 def test_errors_found_by_workers_fail_the_build_with_file_and_line(tmp_path: Path) -> None:
