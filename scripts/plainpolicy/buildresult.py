@@ -13,15 +13,13 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .sitedata import page_ids
 from .tooltips import Place
 
 if TYPE_CHECKING:
     from .checker import PageResult
     from .config import Settings
+    from .findings import Finding
     from .report_html import ReportEntry
-
-from .findings import Finding
 
 # The tooltip places (applied to the page as it is written), and the rest pickled.
 # A few thousand byte strings cost Python's garbage collector nothing for every
@@ -45,9 +43,8 @@ def build_result(result: PageResult, settings: Settings) -> BuildResult:
     from .report_html import report_entry
 
     voice = settings.voices.get(result.voice or "")
-    answers = () if result.meta.get("generated") else tuple(page_ids(result.meta, "checklist"))
     report = report_entry(result, voice) if voice is not None and result.sections else None
-    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), answers, report)
+    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), result.answers, report)
 
 
 def pack(result: PageResult, settings: Settings) -> Packed:

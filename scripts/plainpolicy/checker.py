@@ -11,7 +11,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Sequence
 
 from .analysis import AnalysedPage, analyse
 from .checks.glossary_rules import check_glossary
@@ -50,8 +50,24 @@ class PageResult:
     tooltips: list[Place] = field(default_factory=list)  # where glossary tooltips go in the page's HTML (site builds only)
 
     @property
+    def answers(self) -> tuple[str, ...]:
+        """The checklist questions this page answers (a generated page answers none)."""
+        return () if self.meta.get("generated") else tuple(page_ids(self.meta, "checklist"))
+
+    @property
     def words(self) -> int:
         return sum(section.scores.words for section in self.sections)
+
+
+class SitePage(Protocol):
+    """What the site-wide rules read of each page's result (PageResult, or the build's BuildResult)."""
+
+    @property
+    def voice(self) -> str | None: ...
+    @property
+    def media(self) -> Sequence[str]: ...
+    @property
+    def answers(self) -> Sequence[str]: ...
 
 
 @dataclass
@@ -207,16 +223,15 @@ class Checker:
             result[generate.CHECKLIST_PAGE] = (generate.checklist_page(self.questions, answers, self.settings, voice), self.data_path(self.settings.checklist), origins)
         return result
 
-    def site_findings(self, pages: list[PageResult]) -> list[Finding]:
-        """Rules that need the whole site: every checklist question answered; consent for images no page uses."""
-        answers = ((page.voice, page_ids(page.meta, "checklist")) for page in pages if not page.meta.get("generated"))
-        return self.site_rules({file for page in pages for file in page.media}, answered_by(answers))
+    def site_findings(self, pages: Sequence[SitePage]) -> list[Finding]:
+        """Rules that need the whole site: every checklist question answered; consent for images no page uses.
 
-    def site_rules(self, media: set[str], answered: dict[str, set[str]]) -> list[Finding]:
-        """The site-wide rules, given the media every page uses and which voices answer each checklist question."""
+        Full results (the command line) and the site build's short ones both have what they need."""
+        media = {file for page in pages for file in page.media}
         images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path)
         if self.questions is None:
             return images
+        answered = answered_by((page.voice, page.answers) for page in pages)
         return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
 
     def check_site(self) -> Report:

@@ -50,13 +50,18 @@ def _is_short(fragment: str) -> bool:
     return True
 
 
+def _fragments(text: str) -> tuple[int, int]:
+    """How many sentence fragments the text has, and how many of them are two words or fewer."""
+    fragments = _SENTENCE.findall(text)
+    return len(fragments), sum(1 for fragment in fragments if _is_short(fragment))
+
+
 def count_sentences(text: str) -> int:
     """textstat's count_sentences(): fragments of two words or fewer do not count."""
     if not text:
         return 0
-    fragments = _SENTENCE.findall(text)
-    short = sum(1 for fragment in fragments if _is_short(fragment))
-    return max(1, len(fragments) - short)
+    fragments, short = _fragments(text)
+    return max(1, fragments - short)
 
 
 @dataclass(frozen=True)
@@ -115,9 +120,8 @@ def counts(text: str) -> Counts:
         if count is None:
             count = memo[word] = syllables(word.lower())
         total += count
-    fragments = _SENTENCE.findall(text)
-    short = sum(1 for fragment in fragments if _is_short(fragment))
-    return Counts(len(word_list), total, len(fragments), short, 1)
+    fragments, short = _fragments(text)
+    return Counts(len(word_list), total, fragments, short, 1)
 
 
 def scores_from(totals: Counts) -> Scores:

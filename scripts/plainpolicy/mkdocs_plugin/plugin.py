@@ -30,7 +30,6 @@ from mkdocs.structure.pages import Page
 from .. import generate, resultcache
 from ..buildresult import BuildResult, Packed, is_packed, pack, unpack
 from ..checker import Checker, relocate
-from ..checks.references import answered_by
 from ..checks.review import review_dates
 from ..checks.pairing import partners
 from ..config import settings_from_mapping
@@ -82,7 +81,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     supports_multiple_instances = False
     pool: PagePool | None = None
     seconds = 0.0  # this build's time in the plugin's hooks (see _timed)
-    by_hook: dict[str, float] = {}
+    by_hook: dict[str, float]  # the same, hook by hook (set in on_config)
     waited = 0.0  # of which waiting for results from worker processes
     reading = 0.0  # of which reading the pages (each once: MkDocs is given the text, see on_page_read_source)
 
@@ -353,9 +352,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             findings, self.report_html = stored
         else:
             self.pages = [self._unpack(relative) for relative in sorted(self.results)]
-            media = {file for page in self.pages for file in page.media}
-            answered = answered_by((page.voice, page.answers) for page in self.pages)
-            findings = [f for page in self.pages for f in page.findings] + self.checker.site_rules(media, answered)
+            findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
             findings.sort(key=Finding.sort_key)
             self.report_html = self._report(report_page, findings) if report_page is not None else None
             if cache is not None and key is not None:
