@@ -56,6 +56,40 @@ def test_pool_results_come_from_other_processes_in_order() -> None:
     assert results == [checker.check_page(job.source, job.relative, existing) for job in jobs]
 
 
+def test_the_whole_site_check_leaves_every_page_to_the_workers_generated_ones_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated pages list the real ones, so they come second, but to the same workers."""
+    original = Checker.check_page
+
+    def noting_the_process(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = original(self, *args, **kwargs)
+        result.meta = {**result.meta, "checked in": os.getpid()}
+        return result
+
+    monkeypatch.setattr(Checker, "check_page", noting_the_process)  # the workers, forked, have it too
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    checker.jobs = 2
+    where = {page.relative: page.meta["checked in"] for page in checker.check_site().pages}
+    assert checker.generated_paths() <= where.keys()
+    if pool_module.starts_at_once():  # spawned workers import the module again, unpatched
+        assert os.getpid() not in where.values()
+
+
+def test_a_few_pages_are_spread_over_the_workers_one_by_one() -> None:
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    jobs = real_jobs(checker)
+    existing = checker.site_pages()
+    pool = PagePool(checker, 2, existing)
+    try:
+        many = pool.check(jobs)
+        few = pool.check(jobs[:5])
+        sizes = [len(batch.results or []) for batch in pool._batches]
+    finally:
+        pool.close()
+    assert many[:5] == few == [checker.check_page(job.source, job.relative, existing) for job in jobs[:5]]
+    assert sizes[-5:] == [1] * 5  # five pages, two workers: one page a batch
+    assert max(sizes) == min(8, len(jobs) // 8)  # many pages: a few batches for each worker
+
+
 def test_pool_falls_back_to_this_process_when_workers_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
     checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
     checker.site.extension_configs["not-an-extension"] = {"cannot be sent": lambda: None}  # a spawned worker needs the settings pickled

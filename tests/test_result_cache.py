@@ -25,16 +25,18 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["check", "--format", "json", "--today", "2026-11-21"])
+def run(capsys: pytest.CaptureFixture[str], jobs: str = "1") -> tuple[int, str]:
+    """One check of the whole site; by default in this process, so count_checks sees every page checked."""
+    code = main(["check", "--format", "json", "--today", "2026-11-21", "--jobs", jobs])
     return code, capsys.readouterr().out
 
 
 def test_a_warm_run_gives_the_same_report_and_writes_the_cache(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    cold = run(capsys)
+    cold = run(capsys, jobs="2")  # checked in worker processes, stored here
     assert list((tmp_path / "cache").glob("results-*.pickle"))
     warm = run(capsys)
     assert warm == cold
+    assert run(capsys, jobs="2") == cold
 
 
 def test_an_edited_page_is_checked_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -235,15 +235,19 @@ class Checker:
         return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
 
     def check_site(self) -> Report:
-        """Every page under docs/, the generated pages, and the site-wide rules."""
+        """Every page under docs/, the generated pages, and the site-wide rules.
+
+        The generated pages list the real ones, so they are checked after them, by the
+        same worker processes."""
         existing = self.site_pages() | self.generated_paths()
-        report = Report(pages=self.check_many(self._read_all(self.collect([self.site.docs_dir])), existing))
-        real = [(page.relative, page.title, page.voice, page.meta) for page in report.pages]
-        for relative, (text, data_file, origins) in sorted(self.generate_pages(real).items()):
-            shown = display_path(self.site.docs_dir / relative)
-            result = self.check_text(text, relative, shown, existing)
-            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
-            report.pages.append(result)
+        with Checking(self, existing, later=len(self.generated_paths())) as checking:
+            pages = checking.check(self._read_all(self.collect([self.site.docs_dir])))
+            generated = sorted(self.generate_pages([(page.relative, page.title, page.voice, page.meta) for page in pages]).items())
+            jobs = [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in generated]
+            for (_, (_, data_file, origins)), result in zip(generated, checking.check(jobs)):
+                result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+                pages.append(result)
+        report = Report(pages=pages)
         report.site_findings = self.site_findings(report.pages)
         return report
 
@@ -284,27 +288,9 @@ class Checker:
         return [Job(read_page(file, display_path(file)), self.relative(file)) for file in files]
 
     def check_many(self, jobs: list[Job], existing: set[str]) -> list[PageResult]:
-        """Results of many pages, in order: stored ones reused, the rest checked, in
-        worker processes when there are enough of them (self.jobs)."""
-        results: list[PageResult | None] = []
-        todo: list[tuple[int, str | None, Job]] = []
-        for job in jobs:
-            result, key = self.stored(job, existing)
-            if result is None:
-                todo.append((len(results), key, job))
-            results.append(result)
-        workers = workers_for(len(todo), self.jobs)
-        if workers:
-            pool = PagePool(self, workers, existing)
-            for _, _, job in todo:
-                pool.submit(job)
-            checked = pool.results()
-        else:
-            checked = [self.check_job(job, existing) for _, _, job in todo]
-        for (index, key, _), result in zip(todo, checked):
-            self.store(key, result)
-            results[index] = result
-        return [result for result in results if result is not None]
+        """Results of many pages, in order (see Checking)."""
+        with Checking(self, existing) as checking:
+            return checking.check(jobs)
 
     def check_text(self, text: str, relative: str, path: str, existing: set[str], html: str | None = None) -> PageResult:
         """Check a page given as text (generated pages, tests)."""
@@ -410,6 +396,48 @@ class Checker:
         if self._explained_words is None:
             self._explained_words = self.glossary.explained_words() if self.glossary is not None else frozenset()
         return self._explained_words
+
+
+class Checking:
+    """Pages checked in one run: stored results reused, the rest checked, in worker
+    processes when there are enough of them (Checker.jobs). The workers stay until the
+    run ends, for pages that can only be made once the first ones are checked.
+
+    later: how many such pages will follow, counted when deciding on workers."""
+
+    def __init__(self, checker: Checker, existing: set[str], later: int = 0) -> None:
+        self.checker = checker
+        self.existing = existing
+        self.later = later
+        self.pool: PagePool | None = None
+
+    def __enter__(self) -> Checking:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+    def check(self, jobs: list[Job]) -> list[PageResult]:
+        """These pages' results, in order."""
+        checker = self.checker
+        results: list[PageResult | None] = []
+        todo: list[tuple[int, str | None, Job]] = []
+        for job in jobs:
+            result, key = checker.stored(job, self.existing)
+            if result is None:
+                todo.append((len(results), key, job))
+            results.append(result)
+        if todo and self.pool is None:
+            workers = workers_for(len(todo) + self.later, checker.jobs)
+            self.pool = PagePool(checker, workers, self.existing) if workers else None
+            self.later = 0  # decided once: later pages go where these went
+        unchecked = [job for _, _, job in todo]
+        checked = self.pool.check(unchecked) if self.pool is not None else [checker.check_job(job, self.existing) for job in unchecked]
+        for (index, key, _), result in zip(todo, checked):
+            checker.store(key, result)
+            results[index] = result
+        return [result for result in results if result is not None]
 
 
 def unknown_voice(source: SourcePage, voices: dict[str, Any]) -> list[Finding]:

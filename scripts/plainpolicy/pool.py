@@ -172,6 +172,18 @@ class PagePool:
         self._where.extend((len(self._batches), place) for place in range(len(jobs)))
         self._batches.append(_Batch(jobs, future))
 
+    def check(self, jobs: list[Job]) -> list[Any]:
+        """These pages' results, in order, spread over the workers (the pool stays open).
+
+        Smaller batches when there are few pages, so that every worker gets some."""
+        self._send()
+        size = max(1, min(BATCH_SIZE, len(jobs) // (self.workers * 4)))
+        first = len(self._where)
+        for start in range(0, len(jobs), size):
+            self._pending = list(jobs[start : start + size])
+            self._send()
+        return [self.result(number) for number in range(first, first + len(jobs))]
+
     def result(self, number: int) -> Any:
         """One page's result (waits for its batch only)."""
         if number >= len(self._where):
