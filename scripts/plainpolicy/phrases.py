@@ -10,15 +10,16 @@ Matching is whole-word; a plural or possessive ending on the last word
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress, count
 from dataclasses import dataclass
 from typing import Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORDS_AND_GAPS = re.compile(f"({TOKEN.pattern})")  # split() keeps the words, between the gaps
 _ENDINGS = ("", "s", "es", "'s", "’s", "'", "’")
-MEMO_LIMIT = 100_000  # distinct words remembered; most start no phrase and share one empty answer
-_NOTHING: list = []  # never changed: the memo's answer for a word that starts no phrase
+MEMO_LIMIT = 100_000  # distinct words remembered
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ def _key(word: str, exact: bool) -> str:
 class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], bool, T]]] = {}
+        # Words met so far; those that start a phrase, and the phrases each starts.
+        self._seen: set[str] = set()
+        self._starters: set[str] = set()
         self._memo: dict[str, list[tuple[tuple[str, ...], bool, T]]] = {}
 
     def add(self, phrase: str, payload: T, exact: bool = False) -> None:
@@ -46,27 +50,25 @@ class PhraseMatcher(Generic[T]):
         self._index.setdefault(words[0], []).append((words, exact, payload))
         # Longest phrases first, so "UK GDPR" is preferred over "UK".
         self._index[words[0]].sort(key=lambda entry: -len(entry[0]))
-        self._memo.clear()
+        self._forget()
 
     def find(self, text: str) -> Iterator[Match[T]]:
         """Non-overlapping matches, left to right, longest phrase first at each place.
 
-        Most words start no phrase: they are ruled out with one dict lookup each
-        (memoised per distinct word), and the places of words are only worked
-        out for a text where some phrase may start.
+        Most words start no phrase. Each distinct word is looked up once (then
+        remembered), and a text's words meet the words that start a phrase as
+        sets, so a text without any is ruled out in C. One split gives the words
+        and the gaps between them: where a word sits is a sum of lengths.
         """
-        words = TOKEN.findall(text)
-        memo = self._memo
-        new = set(words) - memo.keys()
-        if len(memo) + len(new) > MEMO_LIMIT:  # a corpus with a huge vocabulary: start the memo again
-            memo.clear()
-            new = set(words)
-        for word in new:
-            memo[word] = self._lookup(word) or _NOTHING
-        starts = [index for index, word in enumerate(words) if memo[word]]
-        if not starts:
+        parts = _WORDS_AND_GAPS.split(text)  # gap, word, gap, word, ..., gap
+        words = parts[1::2]
+        distinct = set(words)
+        self._learn(distinct)
+        starters = distinct & self._starters
+        if not starters:
             return
-        spans = [match.span() for match in TOKEN.finditer(text)]
+        starts = list(compress(count(), map(starters.__contains__, words)))  # their places, in C
+        ends = list(accumulate(map(len, parts)))  # ends[2 * i]: where word i starts; ends[2 * i + 1]: where it ends
         free = 0  # the first word not inside an earlier match
         for index in starts:
             if index < free:
@@ -75,9 +77,27 @@ class PhraseMatcher(Generic[T]):
             if matched is None:
                 continue
             size, payload = matched
-            start, end = spans[index][0], spans[index + size - 1][1]
+            start, end = ends[2 * index], ends[2 * (index + size) - 1]
             yield Match(payload, text[start:end], start, end)
             free = index + size
+
+    def _learn(self, words: set[str]) -> None:
+        """Remember which of these words start a phrase (and which phrases)."""
+        new = words - self._seen
+        if len(self._seen) + len(new) > MEMO_LIMIT:  # a corpus with a huge vocabulary: start again
+            self._forget()
+            new = words
+        for word in new:
+            entries = self._lookup(word)
+            if entries:
+                self._memo[word] = entries
+                self._starters.add(word)
+        self._seen |= new
+
+    def _forget(self) -> None:
+        self._memo.clear()
+        self._seen.clear()
+        self._starters.clear()
 
     def _match_at(self, words: list[str], index: int) -> tuple[int, T] | None:
         for phrase, exact, payload in self._memo[words[index]]:
