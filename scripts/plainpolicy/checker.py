@@ -33,7 +33,7 @@ from .render import Renderer
 from .pool import Job, PagePool, workers_for
 from .resultcache import ResultCache, code_signature, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
-from .source import SourcePage, read_page, split_front_matter
+from .source import SourcePage, read_text, split_front_matter
 from .tooltips import Place, definitions, places
 
 
@@ -57,6 +57,9 @@ class PageResult:
     @property
     def words(self) -> int:
         return sum(section.scores.words for section in self.sections)
+
+
+Generated = tuple[str, str, dict[str, int]]  # a generated page: markdown, data file shown, section -> data line
 
 
 class SitePage(Protocol):
@@ -113,6 +116,7 @@ class Checker:
         self._cache_key = ""
         self._existing_key: tuple[set[str] | None, str] = (None, "")  # the last page list seen, and its digest
         self._image_register: ImageRegister | None = None
+        self._docs_resolved: Path | None = None
         # Processes that check pages (see pool.py): 1 is this one alone, None decides by size.
         self.jobs: int | None = 1
         # Also find each page's glossary tooltips (the site build sets this; see tooltips.py).
@@ -185,12 +189,16 @@ class Checker:
             paths.add(generate.CHECKLIST_PAGE)
         return paths
 
-    def generate_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, tuple[str, str, dict[str, int]]]:
+    def generate_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, Generated]:
         """Generated pages: relative path -> (markdown, data file shown, section -> data line).
 
         `pages` lists the real pages as (relative path, title, voice, front matter).
         """
-        result: dict[str, tuple[str, str, dict[str, int]]] = {}
+        return {**self.glossary_pages(), **self.listing_pages(pages)}
+
+    def glossary_pages(self) -> dict[str, Generated]:
+        """The generated pages made from the glossary alone (one per voice)."""
+        result: dict[str, Generated] = {}
         voices = self.settings.voices
         glossary = self.glossary
         if glossary is not None:
@@ -201,6 +209,12 @@ class Checker:
                 origins.setdefault(term.term[0].upper() if term.term[0].isalpha() else "0-9", term.line)
             for voice in voices.values():
                 result[f"{voice.folder}/{generate.GLOSSARY_PAGE}"] = (generate.glossary_page(glossary, voice), glossary.path, origins)
+        return result
+
+    def listing_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, Generated]:
+        """The generated pages that list real pages: conversation prompts, the checklist."""
+        result: dict[str, Generated] = {}
+        voices = self.settings.voices
         if self.themes is not None:
             for voice in voices.values():
                 related: dict[str, list[generate.PageLink]] = {}
@@ -237,24 +251,35 @@ class Checker:
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules.
 
-        The generated pages list the real ones, so they are checked after them, by the
-        same worker processes."""
+        The glossary pages are checked with the real pages; the pages that list
+        real pages only once those are checked, by the same worker processes."""
         existing = self.site_pages() | self.generated_paths()
-        with Checking(self, existing, later=len(self.generated_paths())) as checking:
-            pages = checking.check(self._read_all(self.collect([self.site.docs_dir])))
-            generated = sorted(self.generate_pages([(page.relative, page.title, page.voice, page.meta) for page in pages]).items())
-            jobs = [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in generated]
-            for (_, (_, data_file, origins)), result in zip(generated, checking.check(jobs)):
-                result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
-                pages.append(result)
+        glossaries = sorted(self.glossary_pages().items())
+        with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
+            results = checking.check(self._generated_jobs(glossaries) + self._read_all(self._collect([self.site.docs_dir])))
+            pages = results[len(glossaries) :]
+            listings = sorted(self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages]).items())
+            generated = zip(glossaries + listings, results[: len(glossaries)] + checking.check(self._generated_jobs(listings)))
+        for (_, (_, data_file, origins)), result in sorted(generated, key=lambda item: item[0][0]):
+            result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
+            pages.append(result)
         report = Report(pages=pages)
         report.site_findings = self.site_findings(report.pages)
         return report
 
+    def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:
+        return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in pages]
+
     # --- which files -----------------------------------------------------------
     def relative(self, file: Path) -> str:
+        """The file's path under docs/, with '/' (its name alone if it is elsewhere)."""
+        return self._relative(file, file.resolve())
+
+    def _relative(self, file: Path, resolved: Path) -> str:
+        if self._docs_resolved is None:  # resolving looks at every folder on the way: once is enough
+            self._docs_resolved = self.site.docs_dir.resolve()
         try:
-            return file.resolve().relative_to(self.site.docs_dir.resolve()).as_posix()
+            return resolved.relative_to(self._docs_resolved).as_posix()
         except ValueError:
             return file.name
 
@@ -268,6 +293,11 @@ class Checker:
         return {path.relative_to(self.site.docs_dir).as_posix() for path in self.site.docs_dir.rglob("*.md")}
 
     def collect(self, paths: list[Path]) -> list[Path]:
+        """The Markdown files named or under the folders named, each once, not excluded."""
+        return [file for file, _ in self._collect(paths)]
+
+    def _collect(self, paths: list[Path]) -> list[tuple[Path, str]]:
+        """collect(), each file with its path under docs/."""
         files: list[Path] = []
         for path in paths:
             if path.is_dir():
@@ -277,15 +307,21 @@ class Checker:
             else:
                 raise CannotRun(str(path), "no such file or folder")
         unique = sorted({file.resolve(): file for file in files}.items())
-        return [file for _, file in unique if not self.excluded(self.relative(file))]
+        found = [(file, self._relative(file, resolved)) for resolved, file in unique]
+        return [(file, relative) for file, relative in found if not self.excluded(relative)]
 
     # --- checking --------------------------------------------------------------
     def check_files(self, paths: list[Path], extra_pages: set[str] | None = None) -> Report:
         existing = self.site_pages() | (extra_pages or set())
-        return Report(pages=self.check_many(self._read_all(self.collect(paths)), existing))
+        return Report(pages=self.check_many(self._read_all(self._collect(paths)), existing))
 
-    def _read_all(self, files: list[Path]) -> list[Job]:
-        return [Job(read_page(file, display_path(file)), self.relative(file)) for file in files]
+    def _read_all(self, files: list[tuple[Path, str]]) -> list[Job]:
+        """Each file's text, its front matter not yet read (the process that checks it does that)."""
+        jobs = []
+        for file, relative in files:
+            shown = display_path(file)
+            jobs.append(Job(None, relative, raw=(shown, read_text(file, shown))))
+        return jobs
 
     def check_many(self, jobs: list[Job], existing: set[str]) -> list[PageResult]:
         """Results of many pages, in order (see Checking)."""
@@ -339,11 +375,11 @@ class Checker:
         """The stored result of an unchanged page (or None), and the key to store a new one under."""
         if self.cache is None:
             return None, None
-        source = job.page()
-        if job.html is None and "--8<--" in source.text:
+        path, text = job.path_and_text
+        if job.html is None and "--8<--" in text:
             # A snippet's text is not in the page's source: render it now, so it is in the key.
-            job.html = self.render_page(source, job.relative)
-        key = self.page_key(source.text, source.path, job.relative, existing, job.html)
+            job.html = self.render_page(job.page(), job.relative)
+        key = self.page_key(text, path, job.relative, existing, job.html)
         cached = self.cache.get(key)
         return (cached if isinstance(cached, PageResult) else None), key
 

@@ -86,14 +86,22 @@ def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: 
 class Job:
     """One page to check; html is the page as MkDocs made it (None: render it here).
 
-    The site build sends a page's text unparsed (source None, raw the path shown
-    and the text): its front matter is then read in the worker, not in MkDocs'
-    process."""
+    A page read from a file is sent unparsed (source None, raw the path shown
+    and the text): its front matter is then read in the worker, not in the
+    process that sends it (MkDocs', or the command line's)."""
 
     source: SourcePage | None
     relative: str
     html: str | None = None
     raw: tuple[str, str] | None = None
+
+    @property
+    def path_and_text(self) -> tuple[str, str]:
+        """The path shown and the whole text, without reading the front matter."""
+        if self.raw is not None:
+            return self.raw
+        assert self.source is not None
+        return self.source.path, self.source.text
 
     def page(self) -> SourcePage:
         """The page, its front matter read (raises CannotRun, naming the line, if it cannot be)."""

@@ -163,11 +163,17 @@ def split_front_matter(text: str, path: str) -> SourcePage:
     raise CannotRun(path, "the front matter starts with '---' but never ends: add a '---' line after it", 1)
 
 
-def read_page(file: Path, display: str | None = None) -> SourcePage:
-    """Read and split one Markdown file, or raise CannotRun saying why not."""
+def read_text(file: Path, display: str | None = None) -> str:
+    """One Markdown file's text, or raise CannotRun saying why it cannot be read."""
     name = display or str(file)
     try:
         raw = file.read_bytes()
     except OSError as error:
         raise CannotRun(name, f"cannot read the file ({error.strerror or error})") from None
-    return split_front_matter(decode(raw, name), name)
+    return decode(raw, name)
+
+
+def read_page(file: Path, display: str | None = None) -> SourcePage:
+    """Read and split one Markdown file, or raise CannotRun saying why not."""
+    name = display or str(file)
+    return split_front_matter(read_text(file, name), name)

@@ -527,7 +527,7 @@ def text_invites(texts: Iterable[tuple[int, str]]) -> list[Problem]:
     """Invitation addresses written as plain text (no link), outside code."""
     problems: list[Problem] = []
     for section, text in texts:
-        if "." not in text:
+        if "." not in text or "/" not in text:  # an address here always has a path
             continue
         for match in _TEXT_ADDRESS.finditer(text):
             address = match.group(0)
