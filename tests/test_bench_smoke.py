@@ -52,6 +52,9 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     sections = int(scoring.group(1).replace(",", ""))
     assert sections > 0 and int(scoring.group(2)) == int(scoring.group(3)) == sections
     assert "exactly the texts the checker scored (checked)" in table
+    against = re.findall(r"^Checker end to end, 3 pairs .*proselint: [0-9,]+ words/s .*?([0-9.]+)x \(rounds ([0-9.]+)x to ([0-9.]+)x", table, re.M)
+    assert len(against) == 2, table  # one process and every core, each against proselint in the same rounds
+    assert all(float(low) <= float(ratio) <= float(high) for ratio, low, high in against), against
     # The plugin's own time, and the part of it spent reading the pages for MkDocs.
     assert re.search(r"^mkdocs build, 3 pairs: the plugin's own time .*first build [0-9.]+ s \([0-9.]+ s\).*without the reading [+-]\d+%", table, re.M), table
     # Instructions counted by callgrind: more with the plugin than without, and as many as the figures say.

@@ -9,7 +9,8 @@ Caching, so the comparisons are fair:
 - textstat computes both formulas from the same cached counts for one text, so
   "grade + ease" costs it one counting pass, as score() does.
 - proselint compiles its patterns on first use; passes after the first are warm.
-Every figure is the median of the timed passes.
+Every figure is the median of the timed passes; the checker and proselint
+are timed in turn, round after round, and compared round by round.
 """
 
 from __future__ import annotations
@@ -82,15 +83,6 @@ def check_site(config: Path, jobs: int | None = 1) -> Any:
     checker = Checker(load_site_config(config))
     checker.jobs = jobs
     return checker.check_site()
-
-
-def checker_throughput(config: Path, repeat: int, jobs: int | None = 1) -> tuple[Throughput, Any]:
-    """load mkdocs.yml, render, extract, score, every finding: `check_site()`.
-
-    CPU time includes the worker processes (they are waited for before the pass ends).
-    """
-    seconds, cpu, report = timed_passes(repeat, _clear_plainpolicy, lambda: check_site(config, jobs))
-    return Throughput(sum(page.words for page in report.pages), seconds, cpu), report
 
 
 def section_texts(config: Path, report: Any) -> tuple[list[str], bool]:
@@ -192,12 +184,8 @@ def compare_scoring(texts: list[str], repeat: int, matches_checker: bool) -> Sco
 
 
 # --- proselint -----------------------------------------------------------------
-def proselint_throughput(files: list[Path], words: int, repeat: int) -> tuple[Throughput, int]:
-    """proselint 0.16 in-process (LintFile.lint with the default checks) over the files.
-
-    `words` is the number of words plainpolicy scored on the same files, so the
-    ratio of words per second is the ratio of time for the same work.
-    """
+def proselint_pass(files: list[Path]) -> Callable[[], int]:
+    """One pass of proselint 0.16 in-process (LintFile.lint with the default checks) over the files."""
     from proselint.checks import __register__
     from proselint.config import DEFAULT
     from proselint.registry import CheckRegistry
@@ -206,9 +194,51 @@ def proselint_throughput(files: list[Path], words: int, repeat: int) -> tuple[Th
     registry = CheckRegistry()
     if not registry.checks:
         registry.register_many(__register__)
+    return lambda: sum(len(LintFile(file).lint(DEFAULT)) for file in files)
 
-    def body() -> int:
-        return sum(len(LintFile(file).lint(DEFAULT)) for file in files)
 
-    seconds, cpu, found = timed_passes(repeat, lambda: None, body)
-    return Throughput(words, seconds, cpu), int(found)
+@dataclass
+class AgainstProselint:
+    """The checker (one process, every core) and proselint, timed in turn, round after round."""
+
+    one: Throughput
+    every: Throughput
+    proselint: Throughput
+    found: int  # proselint's suggestions
+    one_ratios: list[float]  # each round's words/s ratio to proselint's in the same round
+    every_ratios: list[float]
+
+    def ratio(self, every: bool) -> float:
+        """The median over rounds of each round's own ratio: the three passes of a round run
+        within a minute, so a machine whose speed drifts over the run moves both sides alike."""
+        return median(self.every_ratios if every else self.one_ratios)
+
+
+def against_proselint(config: Path, files: list[Path], words_of: Callable[[Any], int], repeat: int) -> tuple[AgainstProselint, Any]:
+    """Rounds of: the checker in one process, the checker on every core, proselint on the same files.
+
+    words_of(report) gives the words plainpolicy scored on `files` (proselint's words)."""
+    lint = proselint_pass(files)
+    timings: dict[str, list[tuple[float, float]]] = {"one": [], "every": [], "proselint": []}
+    report: Any = None
+    found = 0
+    for _ in range(repeat):
+        for name, before, body in (
+            ("one", _clear_plainpolicy, lambda: check_site(config, 1)),
+            ("every", _clear_plainpolicy, lambda: check_site(config, None)),
+            ("proselint", lambda: None, lint),
+        ):
+            wall, cpu, result = timed_passes(1, before, body)
+            timings[name].append((wall, cpu))
+            if name == "proselint":
+                found = int(result)
+            else:
+                report = result
+    checked = sum(page.words for page in report.pages)
+
+    def throughput(name: str, words: int) -> Throughput:
+        return Throughput(words, median([wall for wall, _ in timings[name]]), median([cpu for _, cpu in timings[name]]))
+
+    words = words_of(report)
+    ratios = {name: [(checked / wall) / (words / lint_wall) for (wall, _), (lint_wall, _) in zip(timings[name], timings["proselint"])] for name in ("one", "every")}
+    return AgainstProselint(throughput("one", checked), throughput("every", checked), throughput("proselint", words), found, ratios["one"], ratios["every"]), report
