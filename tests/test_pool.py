@@ -74,6 +74,26 @@ def test_the_whole_site_check_leaves_every_page_to_the_workers_generated_ones_to
         assert os.getpid() not in where.values()
 
 
+def loaded_in_worker() -> tuple[int, int]:
+    """Run in a worker: the addresses of its checker's Markdown renderer and glossary (0: not loaded)."""
+    worker = pool_module._worker
+    assert worker is not None
+    return id(worker._renderer) if worker._renderer is not None else 0, id(worker._glossary) if worker._glossary is not None else 0
+
+
+@pytest.mark.skipif(not pool_module.starts_at_once(), reason="workers start by spawn here, and load their own")
+def test_a_forked_worker_uses_what_this_process_already_loaded() -> None:
+    """A fork is a copy: the renderer and glossary loaded here are the worker's too, at the same address."""
+    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
+    checker.load_all()
+    pool = PagePool(checker, 1, checker.site_pages())
+    try:
+        assert pool._executor is not None
+        assert pool._executor.submit(loaded_in_worker).result(timeout=60) == (id(checker._renderer), id(checker._glossary))
+    finally:
+        pool.close()
+
+
 def test_a_few_pages_are_spread_over_the_workers_one_by_one() -> None:
     checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
     jobs = real_jobs(checker)

@@ -30,7 +30,7 @@ from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .htmltokens import tokens
 from .render import Renderer
-from .pool import Job, PagePool, workers_for
+from .pool import Job, PagePool, starts_at_once, workers_for
 from .resultcache import ResultCache, code_signature, digest, folder_signature
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_text, split_front_matter
@@ -428,6 +428,11 @@ class Checker:
     def _is_voice_page(self, relative: str) -> bool:
         return any(relative.startswith(voice.folder + "/") for voice in self.settings.voices.values())
 
+    def load_all(self) -> None:
+        """Load now what checking a page loads on first use: worker processes started by
+        fork then share one copy, instead of each loading its own."""
+        self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained()
+
     def _explained(self) -> frozenset[str]:
         if self._explained_words is None:
             self._explained_words = self.glossary.explained_words() if self.glossary is not None else frozenset()
@@ -466,6 +471,8 @@ class Checking:
             results.append(result)
         if todo and self.pool is None:
             workers = workers_for(len(todo) + self.later, checker.jobs)
+            if workers and starts_at_once():
+                checker.load_all()
             self.pool = PagePool(checker, workers, self.existing) if workers else None
             self.later = 0  # decided once: later pages go where these went
         unchecked = [job for _, _, job in todo]

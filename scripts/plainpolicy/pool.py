@@ -67,7 +67,9 @@ _worker: Checker | None = None
 BACKGROUND_NICENESS = 5
 
 
-def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: bool = False) -> None:
+def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: bool = False, forked_from: Checker | None = None) -> None:
+    """forked_from: the checker of the process this one is a copy of, with what it has
+    loaded (never sent to a spawned worker, which starts its own)."""
     global _worker
     from .checker import Checker
     from .syllables import syllable_table
@@ -78,7 +80,7 @@ def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: 
         except OSError:  # not allowed here: run at the same priority
             pass
     syllable_table.cache_clear()  # a forked SQLite connection must not be shared: open our own
-    _worker = Checker(site, today)
+    _worker = forked_from if forked_from is not None else Checker(site, today)
     _worker.tooltips = tooltips
 
 
@@ -156,7 +158,9 @@ class PagePool:
         self._broken = False
         self._executor: ProcessPoolExecutor | None = None
         try:
-            self._executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(checker.site, checker.today, checker.tooltips, background))
+            context = _context()
+            forked_from = checker if context.get_start_method() == "fork" else None  # a fork copies it: nothing to send
+            self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(checker.site, checker.today, checker.tooltips, background, forked_from))
         except (OSError, ValueError, NotImplementedError) as error:  # no processes here (some sandboxes)
             self._fall_back(f"cannot start worker processes ({error})")
 

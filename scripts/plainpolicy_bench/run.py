@@ -139,10 +139,10 @@ def _rows(cold, versus, scoring, builds, serve, memory, baseline, large: Site) -
     rows = [
         Row(f"Cold check of the real docs/, warm cache (median of {cold.warm.runs}, min)",
             f"{seconds(cold.warm.median)} (min {seconds(cold.warm.minimum)}, CPU {seconds(cold.warm.cpu)})",
-            f"python -c pass: {seconds(cold.python_alone.median)}", "-", f"< {COLD_TARGET} s (CPU)", met(cold.warm.cpu < COLD_TARGET)),
+            f"python -c pass: {seconds(cold.python_alone.median)}", "-", f"< {COLD_TARGET} s (clock)", met(cold.warm.median < COLD_TARGET)),
         Row(f"Cold check, stored page results off (PLAINPOLICY_NO_CACHE=1, median of {cold.no_results.runs})",
             f"{seconds(cold.no_results.median)} (min {seconds(cold.no_results.minimum)}, CPU {seconds(cold.no_results.cpu)})",
-            "-", "-", f"< {COLD_TARGET} s (CPU)", met(cold.no_results.cpu < COLD_TARGET)),
+            "-", "-", f"< {COLD_TARGET} s (clock)", met(cold.no_results.median < COLD_TARGET)),
         Row("Cold check of the real docs/, first run ever (empty cache)", f"{seconds(cold.first_ever.median)} (CPU {seconds(cold.first_ever.cpu)})"),
     ]
     proselint = versus.proselint
@@ -238,7 +238,8 @@ def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) ->
         "Notes:",
         "- Times are wall clock (median of the passes); CPU is user + system time of the process and of the worker processes it started."
         " Speed targets are judged on the clock, the time a person waits: the checker and the plugin use more than one core"
-        " where they can, so their CPU time is larger than their clock time. Memory is judged on the checker in one process.",
+        " where they can, so their CPU time is larger than their clock time. This holds for the cold check too, which checks a site"
+        " of 40 pages or more in worker processes. Memory is judged on the checker in one process.",
         "- Cold check: `plainpolicy check` in the project, process start to exit; the cache folder (syllables and, where the version"
         " has them, stored page results) is the benchmark's own, filled by the first run.",
         "- Checker: load_site_config + Checker(...).check_site() (render, extract, score, every finding), syllable cache cleared before each pass;"
