@@ -7,12 +7,16 @@ line, and the fall-back when workers cannot start.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
 import shutil
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +27,7 @@ from plainpolicy.mkdocs_plugin.plugin import CHECK_HERE_FIRST
 from plainpolicy.mkdocs_config import load_site_config
 from plainpolicy.pool import Job, PagePool, workers_for
 from plainpolicy.source import read_page
-from plainpolicy_testing import copy_project, mkdocs_build, run_cli, run_subprocess
+from plainpolicy_testing import copy_project, mkdocs_build, offline_env, run_cli, run_subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,42 +60,69 @@ def test_pool_results_come_from_other_processes_in_order() -> None:
     assert results == [checker.check_page(job.source, job.relative, existing) for job in jobs]
 
 
-def test_the_whole_site_check_leaves_every_page_to_the_workers_generated_ones_too(monkeypatch: pytest.MonkeyPatch) -> None:
+def run_python(code: str) -> Any:
+    """Run code in a new Python process and return the JSON it prints. A new process has no
+    threads left by other tests (the browser tests' web server), so its workers start as
+    `plainpolicy check` starts them: by fork on Linux."""
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_whole_site_check_leaves_every_page_to_the_workers_generated_ones_too() -> None:
     """The generated pages list the real ones, so they come second, but to the same workers."""
-    original = Checker.check_page
+    found = run_python("""
+        import json, os
+        from pathlib import Path
+        from plainpolicy import pool
+        from plainpolicy.checker import Checker
+        from plainpolicy.mkdocs_config import load_site_config
 
-    def noting_the_process(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        result = original(self, *args, **kwargs)
-        result.meta = {**result.meta, "checked in": os.getpid()}
-        return result
+        fork = pool.starts_at_once()
+        original = Checker.check_page
 
-    monkeypatch.setattr(Checker, "check_page", noting_the_process)  # the workers, forked, have it too
-    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
-    checker.jobs = 2
-    where = {page.relative: page.meta["checked in"] for page in checker.check_site().pages}
-    assert checker.generated_paths() <= where.keys()
-    if pool_module.starts_at_once():  # spawned workers import the module again, unpatched
-        assert os.getpid() not in where.values()
+        def noting_the_process(self, *args, **kwargs):  # forked workers have it too
+            result = original(self, *args, **kwargs)
+            result.meta = {**result.meta, "checked in": os.getpid()}
+            return result
+
+        Checker.check_page = noting_the_process
+        checker = Checker(load_site_config(Path("mkdocs.yml")))
+        checker.jobs = 2
+        where = {page.relative: page.meta.get("checked in") for page in checker.check_site().pages}
+        print(json.dumps({"fork": fork, "here": os.getpid(), "where": where, "generated": sorted(checker.generated_paths())}))
+    """)
+    assert set(found["generated"]) <= found["where"].keys()
+    if not found["fork"]:
+        pytest.skip("workers start by spawn here: they import plainpolicy again, unpatched")
+    assert found["here"] not in found["where"].values() and None not in found["where"].values()
 
 
-def loaded_in_worker() -> tuple[int, int]:
-    """Run in a worker: the addresses of its checker's Markdown renderer and glossary (0: not loaded)."""
-    worker = pool_module._worker
-    assert worker is not None
-    return id(worker._renderer) if worker._renderer is not None else 0, id(worker._glossary) if worker._glossary is not None else 0
-
-
-@pytest.mark.skipif(not pool_module.starts_at_once(), reason="workers start by spawn here, and load their own")
+@pytest.mark.skipif(sys.platform != "linux", reason="workers start by fork on Linux only")
 def test_a_forked_worker_uses_what_this_process_already_loaded() -> None:
-    """A fork is a copy: the renderer and glossary loaded here are the worker's too, at the same address."""
-    checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
-    checker.load_all()
-    pool = PagePool(checker, 1, checker.site_pages())
-    try:
-        assert pool._executor is not None
-        assert pool._executor.submit(loaded_in_worker).result(timeout=60) == (id(checker._renderer), id(checker._glossary))
-    finally:
-        pool.close()
+    """A fork is a copy: the renderer and glossary loaded first are the worker's too, at the same address."""
+    found = run_python("""
+        import json
+        from pathlib import Path
+        from plainpolicy import pool
+        from plainpolicy.checker import Checker
+        from plainpolicy.mkdocs_config import load_site_config
+
+        def loaded_in_worker():
+            worker = pool._worker
+            return [id(worker._renderer) if worker._renderer is not None else 0, id(worker._glossary) if worker._glossary is not None else 0]
+
+        fork = pool.starts_at_once()
+        checker = Checker(load_site_config(Path("mkdocs.yml")))
+        checker.load_all()
+        workers = pool.PagePool(checker, 1, checker.site_pages())
+        try:
+            inside = workers._executor.submit(loaded_in_worker).result(timeout=60)
+        finally:
+            workers.close()
+        print(json.dumps({"fork": fork, "worker": inside, "here": [id(checker._renderer), id(checker._glossary)]}))
+    """)
+    assert found["fork"] and found["worker"] == found["here"] != [0, 0]
 
 
 def test_a_few_pages_are_spread_over_the_workers_one_by_one() -> None:
