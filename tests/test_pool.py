@@ -54,7 +54,8 @@ def test_pool_results_come_from_other_processes_in_order() -> None:
     assert numbers == list(range(len(jobs)))
     last = pool.result(numbers[-1])  # one page, before the rest: sends the last, short batch
     workers = set(pool._executor._processes) if pool._executor else set()  # type: ignore[attr-defined]
-    results = pool.results()
+    results = [pool.result(number) for number in numbers]
+    pool.close()
     assert workers and os.getpid() not in workers
     assert results[-1] == last
     assert results == [checker.check_page(job.source, job.relative, existing) for job in jobs]
@@ -148,9 +149,8 @@ def test_pool_falls_back_to_this_process_when_workers_cannot_start(monkeypatch: 
     jobs = real_jobs(checker)[:5]
     said: list[str] = []
     pool = PagePool(checker, 1, checker.site_pages(), on_fallback=said.append)
-    for job in jobs:
-        pool.submit(job)
-    results = pool.results()
+    results = pool.check(jobs)
+    pool.close()
     assert len(said) == 1 and "checking the rest of the pages in this process" in said[0]
     assert results == [checker.check_page(job.source, job.relative, checker.site_pages()) for job in jobs]
 

@@ -329,7 +329,7 @@ class Checker:
             return checking.check(jobs)
 
     def check_text(self, text: str, relative: str, path: str, existing: set[str], html: str | None = None) -> PageResult:
-        """Check a page given as text (generated pages, tests)."""
+        """Check a page given as text, stored result reused (tests check pages this way)."""
         return self.check_source(split_front_matter(text, path), relative, existing, html)
 
     def use_cache(self, kind: str = "check") -> None:

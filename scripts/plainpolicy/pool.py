@@ -141,8 +141,8 @@ class _Batch:
 class PagePool:
     """Worker processes that check pages.
 
-    submit() gives each page a number; result(number) waits for that page alone,
-    results() for every page, in the order they were sent.
+    submit() gives each page a number and result(number) waits for that page alone
+    (the site build); check(jobs) gives many pages' results in order (the command line).
     """
 
     def __init__(self, checker: Checker, workers: int, existing: set[str], on_fallback: Callable[[str], None] | None = None, packed: bool = False, background: bool = False) -> None:
@@ -202,13 +202,6 @@ class PagePool:
             self._send()
         batch, place = self._where[number]
         return self._finished(self._batches[batch])[place]
-
-    def results(self) -> list[Any]:
-        """Every page's result, in the order submitted. Waits for the workers, then stops them."""
-        self._send()
-        results = [result for batch in self._batches for result in self._finished(batch)]
-        self.close()
-        return results
 
     def _finished(self, batch: _Batch) -> list[Any]:
         if batch.results is None:
