@@ -8,6 +8,7 @@ line, and the fall-back when workers cannot start.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import pickle
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pyphen import Pyphen
 
 from plainpolicy import pool as pool_module
 from plainpolicy.checker import Checker
@@ -169,6 +171,29 @@ def test_a_page_that_cannot_be_rendered_in_a_worker_is_named(tmp_path: Path) -> 
     run = run_subprocess("check", "--jobs", "2", cwd=project, env={**os.environ, "PLAINPOLICY_NO_CACHE": "1"})
     assert run.code == 2, run.out + run.err
     assert run.err.startswith("plainpolicy: docs/staff/devices.md") and "Traceback" not in run.err
+
+
+def hyphenation_counts(cache: Path) -> dict[str, int]:
+    (file,) = cache.glob("hyphenation-*.marshal")
+    loaded = marshal.loads(file.read_bytes())
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_words_the_workers_count_by_hyphenation_are_kept_for_the_next_check(tmp_path: Path) -> None:
+    """A worker ends without running atexit; the counts it learned must still be saved,
+    or every check loads pyphen's patterns again (about 0.1 s in each worker)."""
+    alone, workers = tmp_path / "alone", tmp_path / "workers"
+    for cache, jobs in ((alone, "1"), (workers, "2")):
+        env = offline_env({"PLAINPOLICY_CACHE_DIR": str(cache), "PLAINPOLICY_NO_CACHE": "1"})
+        run = run_subprocess("check", "--jobs", jobs, cwd=ROOT, env=env)
+        assert run.code == 0, run.out + run.err
+    learned, by_workers = hyphenation_counts(alone), hyphenation_counts(workers)
+    british = Pyphen(lang="en_GB")
+    assert learned and all(count == len(british.positions(word)) + 1 for word, count in learned.items())
+    # Both workers save as they end, each adding to what the file holds; at the very least
+    # the words of one worker are there, and nothing the one-process check did not count.
+    assert len(by_workers) > len(learned) / 4 and by_workers.items() <= learned.items()
 
 
 def test_how_many_workers() -> None:

@@ -142,6 +142,19 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path, monkeypatch, fake
     assert blocker.read_text() == "not a folder"
 
 
+def test_hyphenation_counts_saved_by_two_processes_are_both_kept(tmp_path, monkeypatch) -> None:
+    """Two workers read the same (empty) file, learn different words, then save in turn."""
+    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
+    first, second = syllables._Fallback(), syllables._Fallback()
+    assert first.get("familiarise") == syllables.syllables("familiarise")
+    assert second.get("organisational") >= 5
+    first.save()
+    second.save()
+    kept = syllables._Fallback().counts
+    assert kept == {"familiarise": first.counts["familiarise"], "organisational": second.counts["organisational"]}
+    assert not list(tmp_path.glob("*.tmp"))
+
+
 # --- hard words -----------------------------------------------------------------------
 
 

@@ -152,16 +152,17 @@ class _Fallback:
 
     def __init__(self) -> None:
         self.path = cache_dir() / f"hyphenation-pyphen-{installed_version('pyphen')}-{LANGUAGE}-v1.marshal"
-        self.counts: dict[str, int] = {}
+        self.counts = self._read()
         self.added = False
+        atexit.register(self.save)
+
+    def _read(self) -> dict[str, int]:
         try:
             with self.path.open("rb") as handle:
                 loaded = marshal.load(handle)
-            if isinstance(loaded, dict):
-                self.counts = loaded
         except (OSError, EOFError, ValueError, TypeError):
-            pass
-        atexit.register(self.save)
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
 
     def get(self, word: str) -> int:
         count = self.counts.get(word)
@@ -171,9 +172,12 @@ class _Fallback:
         return count
 
     def save(self) -> None:
+        """Write the counts, merged with any that another process wrote since this one read the file
+        (the workers of one check each learn some words and save as they end)."""
         if not self.added:
             return
         try:
+            self.counts = {**self._read(), **self.counts}
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
@@ -187,6 +191,14 @@ class _Fallback:
 @lru_cache(maxsize=1)
 def _fallback() -> _Fallback:
     return _Fallback()
+
+
+def save_learned() -> None:
+    """Write the hyphenation counts this process has learned. A worker process ends
+    without running atexit, so the pool calls this as each worker ends; without it
+    every check done by workers loaded pyphen again (about 0.1 s each)."""
+    if _fallback.cache_info().currsize:
+        _fallback().save()
 
 
 @lru_cache(maxsize=65536)
