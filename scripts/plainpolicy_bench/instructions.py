@@ -6,6 +6,12 @@ step counts them, for the process a person waits for (MkDocs', with the
 plugin's hooks) and, apart, for the worker processes the plugin starts.
 Callgrind makes a build about fifty times slower, so each kind of build is
 counted once, on the smaller site.
+
+A forked child starts with its parent's counters: its 'Collected' total includes
+everything MkDocs ran before the fork. So callgrind writes out (and zeroes) the
+counters just before every fork (--dump-before on the fork functions), and a
+process's count is the sum of the files it wrote: a worker's files hold only
+what it ran itself.
 """
 
 from __future__ import annotations
@@ -46,11 +52,22 @@ class Counts:
         return build.main / self.without_plugin.main - 1
 
 
-def parse(output: str, main_pid: int) -> Count:
-    """Callgrind's 'Collected' line of each process: the one we started, and any it forked."""
-    found = {int(pid): int(total) for pid, total in COLLECTED.findall(output)}
-    if main_pid not in found:
-        raise RuntimeError(f"callgrind gave no count for process {main_pid}:\n{output[-3000:]}")
+DUMP_FILE = re.compile(r"^callgrind\.(\d+)(?:\.\d+)?$")
+TOTALS = re.compile(rb"^totals: (\d+)\s*$", re.M)
+
+
+def parse(output: str, main_pid: int, dumps: Path) -> Count:
+    """Each process's instructions, summed over the files callgrind wrote for it (see
+    the module's docstring): the process we started, and any it forked."""
+    collected = {int(pid): int(total) for pid, total in COLLECTED.findall(output)}
+    found: dict[int, int] = {}
+    for file in dumps.iterdir():
+        named = DUMP_FILE.match(file.name)
+        totals = TOTALS.search(file.read_bytes()) if named else None
+        if named and totals:
+            found[int(named.group(1))] = found.get(int(named.group(1)), 0) + int(totals.group(1))
+    if main_pid not in found or found[main_pid] != collected.get(main_pid):
+        raise RuntimeError(f"callgrind's files for process {main_pid} do not add up to its count:\n{output[-3000:]}")
     return Count(found.pop(main_pid), sum(found.values()))
 
 
@@ -62,14 +79,15 @@ def count_build(site: Site, config: Path, cache_dir: Path) -> Count:
         raise RuntimeError("valgrind is not installed")
     with tempfile.TemporaryDirectory(prefix="plainpolicy-callgrind-") as scratch:
         command = [
-            tool, "--tool=callgrind", f"--callgrind-out-file={scratch}/callgrind.%p",
+            tool, "--tool=callgrind", "--dump-before=*fork*", f"--callgrind-out-file={scratch}/dumps/callgrind.%p",
             sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(scratch) / "site"),
         ]
+        (Path(scratch) / "dumps").mkdir()
         process = subprocess.Popen(command, cwd=site.root, env=env(PLAINPOLICY_CACHE_DIR=str(cache_dir)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         output, _ = process.communicate()
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{output[-3000:]}")
-        return parse(output, process.pid)
+        return parse(output, process.pid, Path(scratch) / "dumps")
 
 
 def count_builds(site: Site, cache_dir: Path) -> Counts:
