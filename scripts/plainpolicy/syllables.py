@@ -19,6 +19,8 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -172,20 +174,38 @@ class _Fallback:
         return count
 
     def save(self) -> None:
-        """Write the counts, merged with any that another process wrote since this one read the file
-        (the workers of one check each learn some words and save as they end)."""
+        """Write the counts, merged with any that another process wrote since this one read
+        the file: the workers of one check each learn some words, and save as they end, at
+        the same moment. A lock file makes them take turns (where the system has locks)."""
         if not self.added:
             return
         try:
-            self.counts = {**self._read(), **self.counts}
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(self.counts, handle)
-            os.replace(tmp, self.path)
+            with _locked(self.path.with_suffix(".lock")):
+                self.counts = {**self._read(), **self.counts}
+                fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+                with os.fdopen(fd, "wb") as handle:
+                    marshal.dump(self.counts, handle)
+                os.replace(tmp, self.path)
             self.added = False
         except OSError:
             pass
+
+
+@contextmanager
+def _locked(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on lock_file (no lock where fcntl is missing: Windows)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with lock_file.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @lru_cache(maxsize=1)
