@@ -13,12 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .syllables import cache_dir
+from .syllables import cache_dir, write_whole
 
 _FORMAT = 1
 
@@ -94,11 +93,7 @@ class ResultCache:
         if self._new.keys() == self._old.keys():
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            write_whole(self.path, lambda handle: pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
 

@@ -19,11 +19,12 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import BinaryIO
 
 LANGUAGE = "en_GB"
 _CACHE_FORMAT = 2
@@ -36,6 +37,16 @@ def cache_dir() -> Path:
         return Path(override)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "plainpolicy"
+
+
+def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file whole or not at all: into a temporary file beside it, then moved
+    over it, so a process reading it never sees half a file. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        write(handle)
+    os.replace(tmp, path)
 
 
 def installed_version(package: str) -> str:
@@ -183,10 +194,7 @@ class _Fallback:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path.with_suffix(".lock")):
                 self.counts = {**self._read(), **self.counts}
-                fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-                with os.fdopen(fd, "wb") as handle:
-                    marshal.dump(self.counts, handle)
-                os.replace(tmp, self.path)
+                write_whole(self.path, lambda handle: marshal.dump(self.counts, handle))
             self.added = False
         except OSError:
             pass
