@@ -10,9 +10,9 @@ process).
 from __future__ import annotations
 
 import gc
-import pickle
 from pathlib import Path
 
+from plainpolicy import plaindata
 from plainpolicy.buildresult import is_packed, pack, unpack
 from plainpolicy.checker import Checker
 from plainpolicy.checks.references import answered_by
@@ -58,18 +58,18 @@ def test_kept_results_give_the_garbage_collector_little_to_watch() -> None:
     """Two watched objects per page (the result and its report entry), against dozens for a whole result."""
     checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
     results = real_results(checker)
-    kept_bytes = [pack(result, checker.settings)[1] for result in results]
-    whole_bytes = [pickle.dumps(result) for result in results]
+    kept_texts = [pack(result, checker.settings)[1] for result in results]
+    whole_texts = [plaindata.dumps(result) for result in results]
 
-    def watched_after_loading(blobs: list[bytes]) -> int:
+    def watched_after_loading(blobs: list[str]) -> int:
         gc.collect()
         before = len(gc.get_objects())
-        loaded = [pickle.loads(blob) for blob in blobs]
+        loaded = [plaindata.loads(blob) for blob in blobs]
         gc.collect()
         added = len(gc.get_objects()) - before
         assert len(loaded) == len(blobs)
         return added
 
-    kept, whole = watched_after_loading(kept_bytes), watched_after_loading(whole_bytes)
+    kept, whole = watched_after_loading(kept_texts), watched_after_loading(whole_texts)
     assert kept <= 2 * len(results) + 5, kept
     assert whole > 10 * kept, (whole, kept)

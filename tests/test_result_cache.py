@@ -33,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], jobs: str = "1") -> tuple[int, str]:
 
 def test_a_warm_run_gives_the_same_report_and_writes_the_cache(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     cold = run(capsys, jobs="2")  # checked in worker processes, stored here
-    assert list((tmp_path / "cache").glob("results-*.pickle"))
+    assert list((tmp_path / "cache").glob("results-*.jsonl"))
     warm = run(capsys)
     assert warm == cold
     assert run(capsys, jobs="2") == cold
@@ -65,7 +65,7 @@ def test_a_changed_glossary_invalidates_every_page(project: Path, capsys: pytest
 def test_the_cache_can_be_switched_off(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
     run(capsys)
-    assert not list((tmp_path / "cache").glob("results-*.pickle"))
+    assert not list((tmp_path / "cache").glob("results-*.jsonl"))
 
 
 def test_an_edited_snippet_is_seen_although_its_page_did_not_change(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

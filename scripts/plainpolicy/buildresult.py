@@ -10,9 +10,9 @@ process joins a few strings and lists instead of unpacking thousands of scores.
 
 from __future__ import annotations
 
-import pickle
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import plaindata
 from .tooltips import Place
 
 if TYPE_CHECKING:
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .report_html import ReportEntry
 
-# The tooltip places (applied to the page as it is written), and the rest pickled.
-# A few thousand byte strings cost Python's garbage collector nothing for every
+# The tooltip places (applied to the page as it is written), and the rest as JSON text.
+# A few thousand strings cost Python's garbage collector nothing for every
 # later page of a build; a few thousand live results would.
-Packed = tuple[list[Place], bytes]
+Packed = tuple[list[Place], str]
 
 
 class BuildResult(NamedTuple):
@@ -48,13 +48,33 @@ def build_result(result: PageResult, settings: Settings) -> BuildResult:
 
 
 def pack(result: PageResult, settings: Settings) -> Packed:
-    return result.tooltips, pickle.dumps(build_result(result, settings), protocol=pickle.HIGHEST_PROTOCOL)
+    return result.tooltips, plaindata.dumps(build_result(result, settings))
 
 
 def unpack(packed: Packed) -> BuildResult:
-    result: BuildResult = pickle.loads(packed[1])
+    result = plaindata.loads(packed[1])
+    if not isinstance(result, BuildResult):
+        raise ValueError("not a kept page result")
     return result
 
 
 def is_packed(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], bytes)
+    """Whether value is what pack() makes: a stored result read from the cache folder is
+    used only if it is (anything else, the page is checked again)."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], str)):
+        return False
+    try:
+        unpack(value)
+    except ValueError:
+        return False
+    return all(isinstance(place, tuple) and len(place) == 3 for place in value[0])
+
+
+def is_summary(value: Any) -> bool:
+    """Whether value is a build's stored findings and report: (list of findings, report HTML or None)."""
+    from .findings import Finding
+
+    return (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list)
+        and all(isinstance(finding, Finding) for finding in value[0]) and (value[1] is None or isinstance(value[1], str))
+    )

@@ -73,14 +73,13 @@ def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: 
     loaded (never sent to a spawned worker, which starts its own)."""
     global _worker
     from .checker import Checker
-    from .syllables import save_learned, syllable_table
+    from .syllables import save_learned
 
     if background and hasattr(os, "nice"):
         try:
             os.nice(BACKGROUND_NICENESS)
         except OSError:  # not allowed here: run at the same priority
             pass
-    syllable_table.cache_clear()  # a forked SQLite connection must not be shared: open our own
     multiprocessing.util.Finalize(None, save_learned, exitpriority=0)  # atexit does not run in a worker
     _worker = forked_from if forked_from is not None else Checker(site, today)
     _worker.tooltips = tooltips

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .syllables import cache_dir, write_whole
+from . import __version__, plaindata
+from .cachefile import cache_dir, read_checked, write_checked
 
-_FORMAT = 1
+_HEADER = {"kind": "plainpolicy page results", "format": 2, "plainpolicy": __version__}
 
 
 def digest(*parts: str | bytes) -> str:
@@ -58,44 +57,55 @@ def code_signature() -> str:
 
 
 class ResultCache:
-    """Pickled page results, keyed by everything they depend on."""
+    """Page results as plain JSON (plaindata.py), keyed by everything they depend on.
+
+    The file (see cachefile.py) holds one line per result: `["key",result]`. A
+    result is decoded only when its page is asked for; one that cannot be is
+    checked again, and a file that fails its header or checksum is rebuilt."""
 
     def __init__(self, site_key: str) -> None:
-        self.path = cache_dir() / f"results-{__version__}-v{_FORMAT}-{site_key[:20]}.pickle"
-        self._old: dict[str, bytes] = {}
-        self._new: dict[str, bytes] = {}
-        try:
-            with self.path.open("rb") as handle:
-                loaded = pickle.load(handle)
-            if isinstance(loaded, dict):
-                self._old = loaded
-        except Exception:  # a missing, partial or foreign file is just a cold start
-            self._old = {}
+        self.path = cache_dir() / f"results-{site_key[:20]}.jsonl"
+        self._old: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+        body = read_checked(self.path, _HEADER)
+        if body is not None:
+            self._old = _entries(body)
 
     def get(self, key: str) -> Any | None:
-        blob = self._old.get(key) or self._new.get(key)
-        if blob is None:
+        text = self._old.get(key) or self._new.get(key)
+        if text is None:
             return None
         try:
-            result = pickle.loads(blob)
-        except Exception:
+            result = plaindata.loads(text)
+        except ValueError:
             return None
-        self._new[key] = blob
+        self._new[key] = text
         return result
 
     def put(self, key: str, result: Any) -> None:
         try:
-            self._new[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
+            self._new[key] = plaindata.dumps(result)
+        except (TypeError, ValueError, RecursionError):  # not plain data: checked again next time
             pass
 
     def save(self) -> None:
         if self._new.keys() == self._old.keys():
             return
+        body = "".join(f'["{key}",{text}]\n' for key, text in self._new.items())
         try:
-            write_whole(self.path, lambda handle: pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL))
+            write_checked(self.path, _HEADER, body.encode("ascii"))
         except OSError:
             pass
+
+
+def _entries(body: bytes) -> dict[str, str]:
+    """key -> the result's JSON text, from the lines `["key",result]` (results left undecoded)."""
+    entries = {}
+    for line in body.decode("ascii", "replace").splitlines():
+        key_end = line.find('",', 2)
+        if line.startswith('["') and line.endswith("]") and key_end > 2:
+            entries[line[2:key_end]] = line[key_end + 2 : -1]
+    return entries
 
 
 def enabled() -> bool:

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import generate, resultcache
-from ..buildresult import BuildResult, Packed, is_packed, pack, unpack
+from ..buildresult import BuildResult, Packed, is_packed, is_summary, pack, unpack
 from ..checker import Checker, relocate
 from ..checks.review import review_dates
 from ..checks.pairing import partners
@@ -348,7 +348,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         cache = self.checker.cache
         key = self._summary_key(report_page)
         stored = cache.get(key) if cache is not None and key is not None else None
-        if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], list):
+        if is_summary(stored):
             findings, self.report_html = stored
         else:
             self.pages = [self._unpack(relative) for relative in sorted(self.results)]
