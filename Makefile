@@ -1,7 +1,9 @@
 # Two commands do everything on a fresh machine:
 #   make site   build the website into site/ (plainpolicy's checks included)
 #   make test   run every test (unit, site build, real browser)
-# Each creates the virtual environment it needs (.venv) from constraints.txt.
+# Each creates the virtual environment it needs (.venv) from constraints.txt:
+# plainpolicy with the kit's theme and extensions (extra [site]), the test
+# tools and the benchmark's.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,11 +15,11 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[site,test,bench]'
 	touch $(STAMP)
 
 site: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -26,7 +28,7 @@ check: $(STAMP)
 	$(BIN)/plainpolicy check docs
 
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve
 
 bench: $(STAMP)
 	$(BIN)/python -m plainpolicy_bench --output build/bench.txt $(BENCH_ARGS)
