@@ -120,6 +120,21 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     if config_file is None:
         return SiteConfig(None, Path("docs").resolve(), settings_from_mapping({}, "(defaults)"))
     path = str(config_file)
+    data = _read_config(config_file, [])
+    root = config_file.resolve().parent
+    docs_dir = root / str(data.get("docs_dir") or "docs")
+    settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    extensions, configs = split_extensions(data.get("markdown_extensions"), path)
+    _anchor_snippets(configs, root)
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra)
+
+
+def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:
+    """One configuration file, merged into the file it names with `INHERIT:` as MkDocs
+    merges them (mkdocs.utils.yaml.yaml_load): the parent is read first, relative to
+    the file that names it; then the child's settings win, mappings merged key by key."""
+    path = str(config_file)
     try:
         text = config_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -131,13 +146,26 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
         raise CannotRun(path, f"not valid YAML ({getattr(error, 'problem', None) or error})", mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):
         raise CannotRun(path, "the MkDocs configuration must be a mapping")
-    root = config_file.resolve().parent
-    docs_dir = root / str(data.get("docs_dir") or "docs")
-    settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
-    extensions, configs = split_extensions(data.get("markdown_extensions"), path)
-    _anchor_snippets(configs, root)
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra)
+    if "INHERIT" not in data:
+        return data
+    named = data.pop("INHERIT")
+    line = next((number for number, row in enumerate(text.splitlines(), 1) if row.startswith("INHERIT:")), None)
+    parent = config_file.parent / str(named)
+    if not isinstance(named, str) or not parent.is_file():
+        raise CannotRun(path, f"INHERIT names {named!r}, which is not a file (looked for {parent})", line)
+    resolved = config_file.resolve()
+    if parent.resolve() in [*seen, resolved]:
+        raise CannotRun(path, f"INHERIT: {named} inherits, in the end, from this file itself", line)
+    return _merged(_read_config(parent, [*seen, resolved]), data)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """child over parent: mappings merged key by key, anything else (lists too) replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        merged[key] = _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
 
 
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
