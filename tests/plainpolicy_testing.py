@@ -85,7 +85,7 @@ def copy_project(destination: Path, edit_config: Callable[[str], str] | None = N
 
 def mkdocs_build(project: Path, out: Path, cache: Path | None = None, strict: bool = True, verbose: bool = False) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of a project in a new process; stored results in `cache` (None: none kept)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)
     if cache is None:
         env["PLAINPOLICY_NO_CACHE"] = "1"
     else:

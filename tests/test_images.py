@@ -300,7 +300,7 @@ def test_the_register_can_live_elsewhere(tmp_path: Path) -> None:
 
 # --- through MkDocs: the build fails, and the register is not published --------------------------
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = offline_env({"NO_MKDOCS_2_WARNING": "1"})
+    env = offline_env()
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 

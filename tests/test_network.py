@@ -135,7 +135,6 @@ def cold_env(tmp_path: Path) -> dict[str, str]:
         "NLTK_DATA": str(tmp_path / "nltk_data"),
         "HOME": str(tmp_path / "home"),
         "XDG_CACHE_HOME": str(tmp_path / "xdg"),
-        "NO_MKDOCS_2_WARNING": "1",
     })
     return env
 

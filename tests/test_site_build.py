@@ -22,7 +22,7 @@ def build(project: Path, out: Path, strict: bool = True) -> subprocess.Completed
     command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -180,7 +180,7 @@ def site_dir(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if prebuilt:
         return Path(prebuilt).resolve()
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
