@@ -126,7 +126,7 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
     _anchor_snippets(configs, root)
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    extra = data["extra"] if isinstance(data.get("extra"), dict) else {}
     return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra)
 
 
