@@ -31,7 +31,7 @@ def _timing(runs: list) -> Timing:  # type: ignore[type-arg]
 class ColdStart:
     first_ever: Timing  # empty cache folder: no hyphenation counts, no stored results
     warm: Timing  # cache folder already filled: what every later run costs
-    no_results: Timing  # PLAINPOLICY_NO_CACHE=1: syllable table warm, every page checked again
+    no_results: Timing  # PLAINPOLICY_NO_CACHE=1: hyphenation counts warm, every page checked again
     python_alone: Timing  # `python -c pass`: the floor for any Python command
     exit_code: int
 
@@ -86,7 +86,7 @@ class Builds:
 
 
 def forget_results(cache_dir: Path) -> None:
-    """Delete stored page results (not the syllable tables), so the next build checks every page."""
+    """Delete stored page results (not the hyphenation counts), so the next build checks every page."""
     for stored in cache_dir.glob("results-*.jsonl"):
         stored.unlink()
 

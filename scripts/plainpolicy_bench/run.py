@@ -240,7 +240,7 @@ def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) ->
         " Speed targets are judged on the clock, the time a person waits: the checker and the plugin use more than one core"
         " where they can, so their CPU time is larger than their clock time. This holds for the cold check too, which checks a site"
         " of 40 pages or more in worker processes. Memory is judged on the checker in one process.",
-        "- Cold check: `plainpolicy check` in the project, process start to exit; the cache folder (syllables and, where the version"
+        "- Cold check: `plainpolicy check` in the project, process start to exit; the cache folder (hyphenation counts, and, where the version"
         " has them, stored page results) is the benchmark's own, filled by the first run.",
         "- Checker: load_site_config + Checker(...).check_site() (render, extract, score, every finding), syllable cache cleared before each pass;"
         " no stored page results (the benchmark never calls Checker.use_cache), so every pass does all the work."
