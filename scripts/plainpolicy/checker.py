@@ -96,6 +96,12 @@ def display_path(file: Path) -> str:
 
 
 RULE_FAMILIES = ("readability", "sentence", "glossary", "security", "images", "links")
+# Rules no comment in a page can excuse: what reaches a child's browser, and consent for images.
+NEVER_EXCUSED = ("security", "links", "images/no-consent", "images/verbal-consent", "images/delete-by-passed", "images/delete-by-soon")
+
+
+def never_excused(rule: str) -> bool:
+    return any(rule == name or rule.startswith(name + "/") for name in NEVER_EXCUSED)
 
 
 class Checker:
@@ -411,7 +417,7 @@ class Checker:
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
         findings += unknown_voice(source, self.settings.voices)
         scanner, locator = scan_html(html, token_list), Locator(page)
-        findings += check_security(page, scanner, locator)
+        findings += check_security(page, scanner, locator, self.settings.front_matter_keys)
         images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
         findings += images.findings
         # Consent comes from the register alone: no comment in a page can excuse it.
@@ -497,7 +503,7 @@ def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Findin
     for finding in findings:
         view = next((v for v in page.sections if v.line <= finding.line < v.end_line), None)
         allowance = None
-        if view is not None:
+        if view is not None and not never_excused(finding.rule):
             allowance = next((a for a in view.allowances if a.reason and a.covers(finding.rule)), None)
         if allowance is not None:
             allowance.used = True
@@ -517,6 +523,9 @@ def _allowance_findings(page: AnalysedPage, section: str, allowance: Allowance, 
     unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES]
     if unknown:
         return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long).", allowance.column, voice, section)]
+    refused = [rule for rule in allowance.rules if never_excused(rule)]
+    if refused:
+        return [Finding(*where, "exception/not-allowed", ERROR, f"No comment in a page can excuse {', '.join(refused)}: security and consent rules protect the young people reading the site.", "Remove the comment and fix what the rule reports (see docs/contributing/checks.md).", allowance.column, voice, section)]
     if not allowance.reason:
         return [Finding(*where, "exception/no-reason", ERROR, "This exception has no reason.", "Every exception needs a reason after a colon: <!-- plainpolicy-allow readability: why this section cannot be simpler -->.", allowance.column, voice, section)]
     if not allowance.used:
