@@ -202,7 +202,7 @@ class _Walker:
     def attribute(self, tag: str, name: str, value: str, allowed: frozenset[str]) -> None:
         policy = self.policy
         if _RE_HANDLER.match(name):
-            self.add(RAW_HTML, f"The <{tag}> tag has an inline event handler ({name}=), which runs code in the reader's browser.", f"Remove {name}=\"…\" from the tag.", f"{name}=", name)
+            self.add(RAW_HTML, f"The <{tag}> tag has an inline event handler ({name}=), which runs code in the reader's browser.", f"Remove {name}=\"…\" from the tag.", *_written(name, value), f"{name}=", name)
             return
         if name == "style":
             self._style(tag, value)
@@ -215,7 +215,7 @@ class _Walker:
         if name in policy.link_urls | policy.fetch_urls and self._url_problem(tag, name, value):
             return
         if name not in allowed and not self._free_attribute(name):
-            self.add(RAW_HTML, f"The <{tag}> tag's {name}= attribute is not on the list of attributes a page may use.", f"Remove {name}=\"…\" (see docs/contributing/checks.md for what is allowed).", f"{name}=", name)
+            self.add(RAW_HTML, f"The <{tag}> tag's {name}= attribute is not on the list of attributes a page may use.", f"Remove {name}=\"…\" (see docs/contributing/checks.md for what is allowed).", *_written(name, value), f"{name}=", name)
             return
         if name == "title" and "<" in value:
             self.add(RAW_HTML, f"The <{tag}> tag's title holds markup ({_short(value, 50)}); the theme's tooltips turn a title into HTML.", "Write the title (or the abbreviation's meaning) as plain words, without < or >.", value[:40], "title")
@@ -312,6 +312,11 @@ class _Walker:
             "Link to the service's or the organisation's public page instead; share invitations only through the organisation's own accounts, to people you have checked.",
             clean_url(url), host,
         )
+
+
+def _written(name: str, value: str) -> list[str]:
+    """How the attribute may be written in the source (quoted or not), to find its line."""
+    return [f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}"] if value and len(value) < 200 else []
 
 
 def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
