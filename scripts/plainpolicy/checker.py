@@ -32,6 +32,7 @@ from .htmltokens import tokens
 from .render import Renderer
 from .pool import Job, PagePool, starts_at_once, workers_for
 from .resultcache import ResultCache, code_signature, digest, folder_signature
+from .sitefiles import check_published_files
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_text, split_front_matter
 from .tooltips import Place, definitions, places
@@ -270,8 +271,12 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        report.site_findings = self.site_findings(report.pages)
+        report.site_findings = self.site_findings(report.pages) + check_published_files(self.site, self._data_file_names(), display_path)
         return report
+
+    def _data_file_names(self) -> set[str]:
+        settings = self.settings
+        return {name for name in (settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER) if name}
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:
         return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in pages]
@@ -312,7 +317,9 @@ class Checker:
                 files.append(path)
             else:
                 raise CannotRun(str(path), "no such file or folder")
-        unique = sorted({file.resolve(): file for file in files}.items())
+        root = (self.site.config_file or self.site.docs_dir / "x").resolve().parent
+        # A page that is a symlink out of the repository is reported (sitefiles.py), never read.
+        unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if root in resolved.parents)
         found = [(file, self._relative(file, resolved)) for resolved, file in unique]
         return [(file, relative) for file, relative in found if not self.excluded(relative)]
 

@@ -114,6 +114,7 @@ class Scan:
     texts: list[tuple[int, str]] = field(default_factory=list)
     media: list[tuple[str, dict[str, str | None], int]] = field(default_factory=list)  # (tag, attributes, section)
     inline_scripts: list[str] = field(default_factory=list)  # bodies of the theme's inline scripts (Mode.DOCUMENT)
+    h1: str | None = None  # the first heading's text, entities decoded: MkDocs' page title when front matter has none
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -143,8 +144,10 @@ class _Walker:
     # --- elements ------------------------------------------------------------------
     def element(self, node: LexborNode) -> None:
         tag = (node.tag or "").lower()
-        if tag in _HEADINGS and tag in ("h2", "h3") and not _inside(node, _HEADINGS):
+        if tag in ("h2", "h3") and not _inside(node, _HEADINGS):
             self.section += 1
+        elif tag == "h1" and self.scan.h1 is None:
+            self.scan.h1 = node.text(deep=True)
         attributes = {name.lower(): value for name, value in node.attributes.items()}
         allowed = self.policy.attributes(tag, self.mode)
         if allowed is None:
@@ -328,8 +331,8 @@ def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
     return False
 
 
-def _nodes(root: LexborNode) -> Iterator[LexborNode]:
-    yield from root.traverse(include_text=True)
+def _nodes(root: LexborNode, texts: bool) -> Iterator[LexborNode]:
+    yield from root.traverse(include_text=texts)
 
 
 def scan(html: str, mode: Mode = Mode.CONTENT, theme_script: Callable[[str], bool] | None = None) -> Scan:
@@ -343,7 +346,7 @@ def scan(html: str, mode: Mode = Mode.CONTENT, theme_script: Callable[[str], boo
         for node in [tree.root, *(tree.head.iter() if tree.head is not None else ())]:
             if node is not None and (node.tag not in _IMPLIED or node.attributes):
                 walker.element(node)
-    for node in _nodes(root):
+    for node in _nodes(root, mode is Mode.CONTENT):
         tag = node.tag or ""
         if tag == "-text":
             if not _inside(node, _SKIP_TEXT):

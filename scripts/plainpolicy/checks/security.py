@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, Finding
 from ..htmlpolicy import PRIVATE_INVITE, RAW_HTML, THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
-from ..frontmatter import check_front_matter
+from ..frontmatter import check_front_matter, check_title_text
 from ..urlpolicy import clean_url, invite_kind, is_external, scheme_of, split_urls
 
 __all__ = ["RAW_HTML", "UNSAFE_URL", "THIRD_PARTY", "PRIVATE_INVITE", "Locator", "check_security", "scan_html", "clean_url", "invite_kind", "is_external", "scheme_of", "split_urls"]
@@ -173,7 +173,11 @@ def check_security(page: AnalysedPage, scanned: Scan, locator: Locator | None = 
     """Every security and invitation problem on the page (see scan_html), at its source line, and its front matter's."""
     problems = scanned.problems + text_invites(scanned.texts)
     findings = _to_findings(page, problems, locator or Locator(page))
-    findings.extend(check_front_matter(page.source, page.voice.name if page.voice else "", allowed_keys))
+    voice = page.voice.name if page.voice else ""
+    findings.extend(check_front_matter(page.source, voice, allowed_keys))
+    if scanned.h1 and "title" not in page.source.meta:
+        line = next((n for n, text in enumerate(page.source.lines, start=1) if n >= page.source.body_line and text.lstrip().startswith("#")), page.source.body_line)
+        findings.extend(check_title_text(page.path, scanned.h1, line, voice))
     return findings
 
 
