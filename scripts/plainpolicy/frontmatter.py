@@ -29,6 +29,13 @@ HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedbac
 _MARKUP = re.compile(r"[<>\"`]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?", re.IGNORECASE)
 
 
+def _search_ok(value: Any) -> bool:
+    if not isinstance(value, dict) or not set(value) <= SEARCH_KEYS:
+        return False
+    boost = value.get("boost", 1)
+    return isinstance(value.get("exclude", False), bool) and isinstance(boost, (int, float)) and not isinstance(boost, bool)
+
+
 def _problem(value: Any, key: str) -> str | None:
     """Why this value may not be given to the templates, or None."""
     if key in TEXT_KEYS:
@@ -36,8 +43,8 @@ def _problem(value: Any, key: str) -> str | None:
             return f"'{key}' must be plain text, not a {'mapping' if isinstance(value, dict) else 'list'}"
         if isinstance(value, str) and _MARKUP.search(value):
             return f"'{key}' holds markup or an HTML entity ({_MARKUP.search(value).group(0)}); the theme writes it into the page as HTML"
-    if key == "search" and (not isinstance(value, dict) or not set(value) <= SEARCH_KEYS):
-        return "'search' may only hold 'exclude' and 'boost'"
+    if key == "search" and not _search_ok(value):
+        return "'search' may only hold 'exclude: true' or 'false' and 'boost:' with a number"
     if key == "hide" and (not isinstance(value, list) or not {str(item) for item in value} <= HIDE_VALUES):
         return f"'hide' must be a list of: {', '.join(sorted(HIDE_VALUES))}"
     if key in ("themes", "checklist") and not (isinstance(value, list) and all(isinstance(item, str) for item in value) or isinstance(value, str)):
