@@ -11,9 +11,9 @@ Lexbor parses with scripting off, so it reads the inside of `<noscript>` as
 markup where a browser reads it as text; `noscript` is not on the allowlist,
 so a page holding one is refused whichever way it is read.
 
-`Mode` says what is being checked: page content (what Markdown made), a whole
-page the theme wrote (which may also hold the theme's own tags and scripts),
-or an SVG file.
+`Mode` says what is being checked: page content (what Markdown made, an SVG
+file, a setting), or a whole page the theme wrote (which may also hold the
+theme's own tags and scripts).
 """
 
 from __future__ import annotations
@@ -56,7 +56,6 @@ _WHY_TAG = {
 class Mode(Enum):
     CONTENT = "content"  # a page's body, as Markdown made it
     DOCUMENT = "document"  # a whole page the theme wrote
-    SVG = "svg"  # a standalone SVG file
 
 
 @dataclass(frozen=True)
@@ -114,6 +113,8 @@ class Scan:
     texts: list[tuple[int, str]] = field(default_factory=list)
     media: list[tuple[str, dict[str, str | None], int]] = field(default_factory=list)  # (tag, attributes, section)
     inline_scripts: list[str] = field(default_factory=list)  # bodies of the theme's inline scripts (Mode.DOCUMENT)
+    script_files: list[str] = field(default_factory=list)  # src of each <script> (Mode.DOCUMENT)
+    theme_config: dict[str, Any] = field(default_factory=dict)  # the theme's <script id="__config"> data
     h1: str | None = None  # the first heading's text, entities decoded: MkDocs' page title when front matter has none
 
 
@@ -155,6 +156,8 @@ class _Walker:
             return
         if tag == "script":
             self._script(node, attributes)
+        if tag == "link":
+            self._fetching_link = self._rel(attributes.get("rel") or "")
         for name, value in attributes.items():
             self.attribute(tag, name, value or "", allowed)
         if tag in _MEDIA:
@@ -183,12 +186,15 @@ class _Walker:
         body = node.text(deep=True) or ""
         kind = (attributes.get("type") or "").strip().lower()
         if "src" in attributes:
+            self.scan.script_files.append(attributes.get("src") or "")
             if body.strip():
                 self.add(THEME_SCRIPT, "A <script> with a src also holds code.", "Remove the code between the tags.", body[:40])
             return
         if kind in self.policy.data_script_types:
             try:
-                json.loads(body)
+                data = json.loads(body)
+                if attributes.get("id") == "__config" and isinstance(data, dict):
+                    self.scan.theme_config = data
             except ValueError:
                 self.add(THEME_SCRIPT, f"A <script type=\"{kind}\"> holds something that is not JSON.", "Check the template that writes it.", body[:40])
             return
@@ -224,8 +230,6 @@ class _Walker:
             self.add(RAW_HTML, f"The <{tag}> tag's title holds markup ({_short(value, 50)}); the theme's tooltips turn a title into HTML.", "Write the title (or the abbreviation's meaning) as plain words, without < or >.", value[:40], "title")
         elif name in policy.svg_paint and "url(" in value.lower() and not _SVG_URL.fullmatch(value.strip()):
             self.add(THIRD_PARTY, f"The <{tag}> tag's {name}= can make the browser fetch {_short(value, 50)}.", "Paint with a colour, or url(#id) of a gradient in the same image.", value[:40], f"{name}=")
-        elif tag == "link" and name == "rel":
-            self._rel(value)
         elif name == "type" and tag == "input" and self.mode is not Mode.DOCUMENT and value.lower() not in ("checkbox", "radio"):
             self.add(RAW_HTML, f"An <input type=\"{value}\"> asks readers to type or send something.", "Remove it: policy pages hold no forms.", "<input", value)
 
@@ -240,21 +244,21 @@ class _Walker:
             self._link(tag, name, value)
         return len(self.scan.problems) > before
 
-    _fetching_link = True  # set per <link> by its rel
+    _fetching_link = True  # set per <link> by its rel, before its href is read
 
     def _free_attribute(self, name: str) -> bool:
-        if name.startswith("aria-"):
+        if name.startswith(("aria-", "xmlns")):
             return True
         if name.startswith("data-"):
             return self.mode is Mode.DOCUMENT or not name.startswith("data-md-")
         return False
 
-    def _rel(self, value: str) -> None:
+    def _rel(self, value: str) -> bool:
+        """Report a rel the theme may not use; whether the link's href is fetched (anything but navigation is)."""
         rels = set(value.lower().split())
-        self._fetching_link = bool(rels & self.policy.fetching_rels) or not rels <= self.policy.navigating_rels
-        known = self.policy.fetching_rels | self.policy.navigating_rels
-        if not rels <= known:
+        if not rels <= self.policy.fetching_rels | self.policy.navigating_rels:
             self.add(RAW_HTML, f"A <link rel=\"{value}\"> is not one the theme may use.", "Remove it from the template.", value)
+        return bool(rels & self.policy.fetching_rels) or not rels <= self.policy.navigating_rels
 
     def _style(self, tag: str, css: str) -> None:
         for use in declarations_uses(css):

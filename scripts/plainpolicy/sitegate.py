@@ -23,7 +23,7 @@ from typing import Callable
 
 from .csspolicy import stylesheet_uses
 from .findings import ERROR, Finding
-from .htmlpolicy import RAW_HTML, THIRD_PARTY, UNSAFE_URL, Mode, Problem, scan
+from .htmlpolicy import RAW_HTML, THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
 from .urlpolicy import host_of, is_external, scheme_of
 
 PUBLISHED_FILE = "security/published-file"
@@ -50,12 +50,12 @@ class SiteGate:
     findings: list[Finding] = field(default_factory=list)
     _seen: set[tuple[str, int, str, str]] = field(default_factory=set)
 
-    def page(self, html: str, source: Source, written: str) -> list[str]:
-        """Check one whole written page; the theme's inline scripts on it (for its CSP)."""
+    def page(self, html: str, source: Source, written: str) -> tuple[list[str], Scan]:
+        """Check one whole written page; the theme's inline scripts on it (for its CSP), and what the parse found."""
         result = scan(html, Mode.DOCUMENT, self.theme_script)
         for problem in result.problems:
             self._add(problem, source, written, html)
-        return result.inline_scripts
+        return list(result.inline_scripts), result
 
     def static_file(self, data: bytes, source: Source, written: str, extension: str) -> None:
         """A file copied from docs/ as it is: checked by its type."""

@@ -55,6 +55,46 @@ def theme_script_matcher(theme_dirs: Iterable[str | Path]) -> Callable[[str], bo
     return lambda body: combined.fullmatch(body) is not None
 
 
+_SHIM_PAGE = re.compile(r"document\.write\(`<html><body><script>(.*?)<\\/script>", re.DOTALL)
+_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
+
+def shim_script(shim: str, worker: str) -> str | None:
+    """The inline script the offline plugin's iframe-worker shim writes into its frame, for this worker URL.
+
+    Opened from the disk (file://), the shim runs search in a hidden frame whose
+    first script it writes itself: `postMessage=${c};importScripts=${d};...` with
+    the source of two of its functions and the worker's URL. The frame inherits
+    the page's policy, so that script needs its hash too."""
+    match = _SHIM_PAGE.search(shim)
+    if match is None:
+        return None
+    template = match.group(1)
+    names = set(_PLACEHOLDER.findall(template))
+    worker_name = next((name for name in names if f'filename:"${{{name}}}"' in template), None)
+    values = {worker_name: worker} if worker_name else {}
+    for name in names - set(values):
+        source = _function_source(shim, name)
+        if source is None:
+            return None
+        values[name] = source
+    return _PLACEHOLDER.sub(lambda found: values[found.group(1)], template)
+
+
+def _function_source(code: str, name: str) -> str | None:
+    """`function name(...){...}` as Function.prototype.toString gives it (braces balanced; no braces inside strings)."""
+    start = code.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth, index = 0, code.index("{", start)
+    while index < len(code):
+        depth += {"{": 1, "}": -1}.get(code[index], 0)
+        if depth == 0:
+            return code[start : index + 1]
+        index += 1
+    return None
+
+
 def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 

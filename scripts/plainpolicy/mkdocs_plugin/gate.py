@@ -26,7 +26,7 @@ from ..frontmatter import FRONT_MATTER, check_front_matter
 from ..outside import check_folders, snippet_folders
 from ..sitegate import SiteGate, Source, is_theme_file
 from ..source import SourcePage, split_front_matter
-from ..themescripts import add_policy, theme_script_matcher
+from ..themescripts import add_policy, shim_script, theme_script_matcher
 
 MAX_LIST_DEPTH = 100  # Python-Markdown recurses per level (a few hundred levels crash it); far deeper than any policy needs
 _SNIPPET = re.compile(r"^[ \t]*(?:-{1,}8<-{1,}|;?-{2,}8<-{2,})\s+[\"']([^\"'\n]+)[\"']", re.MULTILINE)
@@ -103,14 +103,29 @@ class BuildGate:
     # --- written pages -----------------------------------------------------------------------
     def page(self, output: str, page: Page) -> str:
         source = self.sources.get(page.file.src_uri) or Source(self.shown(page.file.abs_src_path or page.file.src_uri))
-        written = self.shown(Path(self.config.site_dir) / page.file.dest_uri)
-        return add_policy(output, self.gate.page(output, source, written))
+        return self._secured(output, source, self.shown(Path(self.config.site_dir) / page.file.dest_uri))
 
     def template(self, output: str, name: str) -> str:
         if not name.endswith(".html"):
             return output
         written = self.shown(Path(self.config.site_dir) / name)
-        return add_policy(output, self.gate.page(output, Source(written), written))
+        return self._secured(output, Source(written), written)
+
+    def _secured(self, output: str, source: Source, written: str) -> str:
+        """The page checked, with its CSP: its theme scripts, and the offline shim's frame script if it loads the shim."""
+        scripts, result = self.gate.page(output, source, written)
+        worker = result.theme_config.get("search")
+        shim = self._shim() if any("iframe-worker" in src for src in result.script_files) else None
+        if shim and isinstance(worker, str):
+            scripts.append(shim_script(shim, worker) or "")
+        return add_policy(output, [script for script in scripts if script])
+
+    def _shim(self) -> str | None:
+        """The offline plugin's iframe-worker shim, as the theme's own files ship it (read once)."""
+        if not hasattr(self, "_shim_text"):
+            found = [path for folder in self.config.theme.dirs for path in Path(folder).rglob("iframe-worker/shim.js")]
+            self._shim_text = found[0].read_text(encoding="utf-8") if found else None
+        return self._shim_text
 
     # --- copied files ------------------------------------------------------------------------
     def files(self, files: Files) -> list[Finding]:
