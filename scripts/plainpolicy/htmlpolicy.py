@@ -30,7 +30,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .csspolicy import declarations_uses, stylesheet_uses
-from .urlpolicy import LINK_SCHEMES, clean_url, host_of, invite_kind, is_external, is_font_host, scheme_of, split_urls, tracker_name
+from .urlpolicy import clean_url, host_of, invite_kind, is_external, is_font_host, scheme_of, split_urls, tracker_name
 
 RAW_HTML = "security/raw-html"
 UNSAFE_URL = "security/unsafe-url"

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .checks.images import MEDIA_EXTENSIONS
 from .csspolicy import stylesheet_uses
 from .findings import ERROR, Finding
-from .htmlpolicy import RAW_HTML, THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
+from .htmlpolicy import THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
 from .urlpolicy import host_of, is_external, scheme_of
 
 PUBLISHED_FILE = "security/published-file"
@@ -110,8 +111,6 @@ class SiteGate:
 
 
 def _is_media(extension: str) -> bool:
-    from .checks.images import MEDIA_EXTENSIONS
-
     return extension in MEDIA_EXTENSIONS and extension not in (".svg", ".svgz")
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, Finding
