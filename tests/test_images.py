@@ -253,7 +253,7 @@ def test_an_exception_naming_a_consent_rule_excuses_nothing(tmp_path: Path) -> N
     ![A photo](../images/unlisted.jpg)
     """
     site = make_site(tmp_path, page, media=("images/unlisted.jpg",))
-    assert findings(site) == [(PAGE, "exception/unused", 9), (PAGE, "images/no-consent", 10)]
+    assert findings(site) == [(PAGE, "exception/not-allowed", 9), (PAGE, "images/no-consent", 10)]
 
 
 # --- files under docs/ that no page uses -------------------------------------------------------

@@ -32,6 +32,7 @@ from .htmltokens import tokens
 from .render import Renderer
 from .pool import Job, PagePool, starts_at_once, workers_for
 from .resultcache import ResultCache, code_signature, digest, folder_signature
+from .sitefiles import check_published_files
 from .sitedata import Question, Theme, load_questions, load_themes, page_ids
 from .source import SourcePage, read_text, split_front_matter
 from .tooltips import Place, definitions, places
@@ -96,6 +97,12 @@ def display_path(file: Path) -> str:
 
 
 RULE_FAMILIES = ("readability", "sentence", "glossary", "security", "images", "links")
+# Rules no comment in a page can excuse: what reaches a child's browser, and consent for images.
+NEVER_EXCUSED = ("security", "links", "images/no-consent", "images/verbal-consent", "images/delete-by-passed", "images/delete-by-soon")
+
+
+def never_excused(rule: str) -> bool:
+    return any(rule == name or rule.startswith(name + "/") for name in NEVER_EXCUSED)
 
 
 class Checker:
@@ -264,8 +271,12 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        report.site_findings = self.site_findings(report.pages)
+        report.site_findings = self.site_findings(report.pages) + check_published_files(self.site, self._data_file_names(), display_path)
         return report
+
+    def _data_file_names(self) -> set[str]:
+        settings = self.settings
+        return {name for name in (settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER) if name}
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:
         return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in pages]
@@ -306,7 +317,9 @@ class Checker:
                 files.append(path)
             else:
                 raise CannotRun(str(path), "no such file or folder")
-        unique = sorted({file.resolve(): file for file in files}.items())
+        root = (self.site.config_file or self.site.docs_dir / "x").resolve().parent
+        # A page that is a symlink out of the repository is reported (sitefiles.py), never read.
+        unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if root in resolved.parents)
         found = [(file, self._relative(file, resolved)) for resolved, file in unique]
         return [(file, relative) for file, relative in found if not self.excluded(relative)]
 
@@ -411,7 +424,7 @@ class Checker:
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
         findings += unknown_voice(source, self.settings.voices)
         scanner, locator = scan_html(html, token_list), Locator(page)
-        findings += check_security(page, scanner, locator)
+        findings += check_security(page, scanner, locator, self.settings.front_matter_keys)
         images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
         findings += images.findings
         # Consent comes from the register alone: no comment in a page can excuse it.
@@ -497,7 +510,7 @@ def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Findin
     for finding in findings:
         view = next((v for v in page.sections if v.line <= finding.line < v.end_line), None)
         allowance = None
-        if view is not None:
+        if view is not None and not never_excused(finding.rule):
             allowance = next((a for a in view.allowances if a.reason and a.covers(finding.rule)), None)
         if allowance is not None:
             allowance.used = True
@@ -517,6 +530,9 @@ def _allowance_findings(page: AnalysedPage, section: str, allowance: Allowance, 
     unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES]
     if unknown:
         return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long).", allowance.column, voice, section)]
+    refused = [rule for rule in allowance.rules if never_excused(rule)]
+    if refused:
+        return [Finding(*where, "exception/not-allowed", ERROR, f"No comment in a page can excuse {', '.join(refused)}: security and consent rules protect the young people reading the site.", "Remove the comment and fix what the rule reports (see docs/contributing/checks.md).", allowance.column, voice, section)]
     if not allowance.reason:
         return [Finding(*where, "exception/no-reason", ERROR, "This exception has no reason.", "Every exception needs a reason after a colon: <!-- plainpolicy-allow readability: why this section cannot be simpler -->.", allowance.column, voice, section)]
     if not allowance.used:

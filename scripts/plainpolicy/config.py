@@ -50,6 +50,7 @@ class Settings:
     overdue_review: str = "warning"
     long_sentence: str = "warning"
     exclude: tuple[str, ...] = field(default_factory=tuple)
+    front_matter_keys: tuple[str, ...] = field(default_factory=tuple)  # front matter keys allowed besides the kit's (see frontmatter.py)
 
     def voice_for(self, relative_path: str, meta: dict[str, Any]) -> Voice | None:
         """The page's voice: front matter `voice`, else its folder, else the default."""
@@ -115,6 +116,7 @@ KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
     "image_register",
+    "front_matter_keys",
 }
 
 
@@ -143,8 +145,12 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     exclude = raw.get("exclude") or []
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
         raise CannotRun(path, "plainpolicy 'exclude' must be a list of file patterns")
+    extra_keys = raw.get("front_matter_keys") or []
+    if not isinstance(extra_keys, list) or not all(isinstance(item, str) for item in extra_keys):
+        raise CannotRun(path, "plainpolicy 'front_matter_keys' must be a list of front matter key names")
     return Settings(
         voices=voices,
+        front_matter_keys=tuple(extra_keys),
         default_voice=default_voice,
         min_words=_positive_int(raw, "min_words", 100, path),
         hard_words=_positive_int(raw, "hard_words", 5, path),

@@ -66,6 +66,8 @@ class SiteConfig:
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    exclude_docs: str = ""  # MkDocs' exclude_docs: files under docs/ that are never published
+    custom_dir: str | None = None  # the theme's overrides folder, relative to mkdocs.yml
 
 
 def _plugin_settings(plugins: Any, path: str) -> dict[str, Any] | None:
@@ -126,8 +128,11 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
     _anchor_snippets(configs, root)
-    extra = data["extra"] if isinstance(data.get("extra"), dict) else {}
-    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra)
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else None
+    exclude_docs = data.get("exclude_docs") if isinstance(data.get("exclude_docs"), str) else ""
+    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra, exclude_docs, custom_dir)
 
 
 def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:

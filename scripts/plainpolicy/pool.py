@@ -73,7 +73,10 @@ def _start_worker(site: SiteConfig, today: dt.date, tooltips: bool, background: 
     loaded (never sent to a spawned worker, which starts its own)."""
     global _worker
     from .checker import Checker
+    from .orphans import die_with_parent
     from .syllables import save_learned
+
+    die_with_parent()
 
     if background and hasattr(os, "nice"):
         try:

@@ -30,6 +30,8 @@ LEFT_ALONE = re.compile(
     r"<!--.*?-->|<(a|abbr|button|code|h[1-6]|kbd|pre|samp|script|select|style|svg|textarea|title)\b[^>]*>.*?</\1\s*>",
     re.S | re.I,
 )
+# A whole tag, quoted attribute values included: a ">" inside a value does not end it.
+TAG = re.compile(r"""<[a-zA-Z/!?](?:[^"'>]|"[^"]*"|'[^']*')*>""")
 NEW_SECTION = re.compile(r"<h[12][\s>]", re.I)
 
 
@@ -93,13 +95,14 @@ def apply(html: str, chosen: list[Place]) -> str:
 def _places(html: str, definitions: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, form) of every whole-word use of a form in the page's text, in order."""
     regions = [(match.start(), match.end()) for match in LEFT_ALONE.finditer(html)]
+    tags = [(match.start(), match.end()) for match in TAG.finditer(html)]
     hits = []
     for form in definitions:
         needle = html_lib.escape(form, quote=False)
         start = html.find(needle)
         while start != -1:
             end = start + len(needle)
-            if _whole_word(html, start, end) and not _in_tag(html, start) and not _inside(regions, start):
+            if _whole_word(html, start, end) and not _inside(tags, start) and not _inside(regions, start):
                 hits.append((start, end, form))
             start = html.find(needle, end)
     hits.sort(key=lambda hit: (hit[0], -hit[1]))  # at one place, the longest form first
@@ -110,11 +113,6 @@ def _whole_word(html: str, start: int, end: int) -> bool:
     before = html[start - 1] if start else " "
     after = html[end] if end < len(html) else " "
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
-
-
-def _in_tag(html: str, start: int) -> bool:
-    """Is this place inside a tag (an attribute value), not in the text?"""
-    return html.rfind("<", 0, start) > html.rfind(">", 0, start)
 
 
 def _inside(regions: list[tuple[int, int]], start: int) -> bool:

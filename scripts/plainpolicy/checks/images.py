@@ -31,7 +31,9 @@ from urllib.parse import unquote, urlsplit
 from ..analysis import AnalysedPage
 from ..findings import ERROR, WARNING, Finding
 from ..imageregister import NOT_NEEDED, VERBAL, ImageEntry, ImageRegister, normalise
-from .security import Locator, _Scanner, _split_urls, _view, is_external, scheme_of
+from ..htmlpolicy import Scan
+from ..urlpolicy import is_external, scheme_of, split_urls as _split_urls
+from .security import Locator, _view
 
 NO_ALT = "images/no-alt"
 NO_CONSENT = "images/no-consent"
@@ -117,7 +119,7 @@ class PageImages:
     used: list[str] = field(default_factory=list)
 
 
-def check_page_images(page: AnalysedPage, scanner: _Scanner, locator: Locator, docs_dir: Path, register: ImageRegister, today: dt.date) -> PageImages:
+def check_page_images(page: AnalysedPage, scanner: Scan, locator: Locator, docs_dir: Path, register: ImageRegister, today: dt.date) -> PageImages:
     result = PageImages()
     voice = page.voice.name if page.voice else ""
     seen: set[str] = set()

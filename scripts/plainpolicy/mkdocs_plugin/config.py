@@ -20,6 +20,8 @@ class PlainPolicyConfig(Config):
     overdue_review = c.Choice(("warning", "error"), default="warning")
     long_sentence = c.Choice(("warning", "error"), default="warning")
     exclude = c.Type(list, default=[])
+    # Front matter keys allowed besides the kit's own (a security decision: templates read them raw).
+    front_matter_keys = c.Type(list, default=[])
     report = c.Type(bool, default=True)
     # Worker processes that check pages while MkDocs builds (0: none; default: decided by site size and cores).
     workers = c.Optional(c.Type(int))

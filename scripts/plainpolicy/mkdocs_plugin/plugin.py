@@ -42,6 +42,7 @@ from ..report_html import CSS, render_report
 from ..source import SourcePage, decode, split_front_matter
 from ..tooltips import apply as apply_tooltips
 from .config import PlainPolicyConfig
+from .gate import BuildGate, listing
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 
@@ -115,6 +116,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             raise PluginError(f"plainpolicy: {error}") from None
         if self.config.report:
             config.extra_css.append(CSS_PATH)
+        self.gate = BuildGate(config, self.checker.settings.front_matter_keys)
         if self.pool is not None:  # left by a build that stopped early
             self.pool.close()
             self.pool = None
@@ -153,6 +155,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        outside = self.gate.paths()
+        if outside:  # before MkDocs copies a byte of it
+            raise PluginError(f"plainpolicy: symlinks out of the repository or to nothing:\n{listing(outside)}")
         data = set(self._data_files(self.checker.site))
         for file in list(files):
             if file.src_uri in data:
@@ -238,6 +243,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return markdown
         relative = page.file.src_uri
+        crashes = self.gate.markdown(page, self.texts[relative][1] if relative in self.texts else page.file.content_string)
+        if crashes:  # MkDocs converts this page next, and would stop with a traceback
+            self.on_build_error(error=None)  # type: ignore[arg-type]
+            raise PluginError(f"plainpolicy: MkDocs cannot build this page:\n{listing(crashes)}")
         settings = self.checker.settings
         voice = settings.voice_for(relative, page.meta)
         markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
@@ -409,7 +418,19 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     @_timed
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._files = files
+        if self.config.enabled and self.gate.before_render:  # before a template reads front matter, or MkDocs crashes
+            self.on_build_error(error=None)  # type: ignore[arg-type]
+            raise PluginError(f"plainpolicy: pages the theme cannot be given:\n{listing(self.gate.before_render)}")
         return env
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    @_timed
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.gate.page(output, page) if self.config.enabled else output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        return self.gate.template(output_content, template_name) if self.config.enabled else output_content
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.pool is not None:
@@ -421,6 +442,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return
         findings = self._findings if self.collected else self._collect()
+        if self._files is not None:
+            reported = {(f.path, f.line, f.rule) for f in findings}
+            findings = findings + [f for f in self.gate.files(self._files) if (f.path, f.line, f.rule) not in reported]
         checked = len(self.results) - self.reused
         in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
         log.info(
