@@ -177,3 +177,33 @@ def test_a_line_break_in_a_real_build_does_not_hide_a_hard_section(tmp_path: Pat
     assert build.returncode != 0
     assert "readability/too-hard" in output
     assert "This sentence has 30 words" in output, "the line breaks must not hide the long sentences"
+
+
+# --- prose outside paragraphs ---------------------------------------------------------
+
+TITLES_PAGE = (
+    "# Titles\n\n"
+    "## Telling the child protection officer\n\n"
+    "Tell the lead on the same day. Write down what you saw.\n\n"
+    "!!! note \"Ask the child protection officer first\"\n\n"
+    "    Ask before you act.\n\n"
+    "??? question \"Why does GDPR matter here?\"\n\n"
+    "    It is the law on personal data.\n\n"
+    "![A poster about GDPR on the wall](poster.png)\n\n"
+    "## What to do when a young person tells you something that worries you about their safety at home or online or at school or anywhere else\n\n"
+    "Listen and stay calm.\n"
+)
+
+
+def test_headings_titles_summaries_and_alt_text_are_read(root: Path) -> None:
+    path = write(root, "staff/titles.md", TITLES_PAGE)
+    data = check(root, path)
+    rejected = sorted((f["line"], f["message"]) for f in data["findings"] if f["rule"] == "glossary/rejected")
+    assert rejected == [
+        (8, "\"child protection officer\" is not the form we use."),
+        (12, "\"child protection officer\" is not the form we use."),
+        (16, "\"GDPR\" is not the form we use."),
+        (20, "\"GDPR\" is not the form we use."),
+    ]
+    long_heading = [f for f in data["findings"] if f["rule"] == "sentence/too-long"]
+    assert [(f["line"], f["message"]) for f in long_heading] == [(22, "This heading has 26 words; the Staff and volunteers limit for a sentence is 25.")]

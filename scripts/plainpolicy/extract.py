@@ -134,15 +134,15 @@ class _Extractor:
             elif kind == END:
                 self.handle_endtag(tag)
             elif kind == STARTEND:
-                self.handle_startendtag(tag)
+                self.handle_startendtag(tag, value)
 
     # --- structure -------------------------------------------------------
     def handle_starttag(self, tag: str, raw_attributes: str) -> None:
         attributes_ = attributes(raw_attributes) if raw_attributes else {}
         if tag in _BLOCKS or tag in _HEADINGS:
             self._flush()
-        if tag == "img" and not self._skip_depth and (attributes_.get("alt") or "").strip():
-            self.sections[-1].titles.append(Title(_SPACE.sub(" ", attributes_["alt"]).strip(), "alt text"))
+        if tag == "img":
+            self._alt_text(attributes_)
         if tag in _VOID:
             if tag == "br":
                 self._line_break()
@@ -162,7 +162,9 @@ class _Extractor:
             self._heading_tag = tag
             self._heading_anchor = attributes_.get("id") or ""
 
-    def handle_startendtag(self, tag: str) -> None:
+    def handle_startendtag(self, tag: str, raw_attributes: str = "") -> None:
+        if tag == "img":
+            self._alt_text(attributes(raw_attributes) if raw_attributes else {})
         if tag == "br":
             self._line_break()
         elif tag in _BLOCKS:
@@ -202,6 +204,11 @@ class _Extractor:
             self._buffer.append(data)
 
     # --- helpers ---------------------------------------------------------
+    def _alt_text(self, attributes_: dict[str, str]) -> None:
+        alt = _SPACE.sub(" ", attributes_.get("alt") or "").strip()
+        if alt and not self._skip_depth and any(character.isalnum() for character in alt):
+            self.sections[-1].titles.append(Title(alt, "alt text"))
+
     def _line_break(self) -> None:
         """A hard line break (<br>) is not the end of a sentence: the line goes on."""
         if self._heading is not None:

@@ -55,6 +55,11 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
             findings.extend(_rejected(page, view, text, rejections, spans, voice))
             findings.extend(_abbreviations(page, view, text, glossary, spans))
+        for title in view.section.titles:  # headings, admonition titles, alt text: prose too
+            uses, rejections = glossary.scan(title.text)
+            spans = [(start, end) for _, _, start, end in uses]
+            findings.extend(_rejected(page, view, title.text, rejections, spans, voice))
+            findings.extend(_abbreviations(page, view, title.text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
     return findings
 

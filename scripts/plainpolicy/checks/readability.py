@@ -19,6 +19,7 @@ from ..analysis import AnalysedPage, SectionView
 from ..config import Settings, Voice
 from ..findings import ERROR, Finding
 from .padding import check_repeats
+from .titles import check_titles
 from ..scoring import Counts, Scores, hard_words, scores_from, words
 from ..sentences import split_sentences
 
@@ -151,6 +152,7 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
     total_words = sum(report.scores.words for report in reports if report.judged_by != EXCEPTED)
     for group in _groups(reports, page.sections, settings.min_words):
         findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
+    findings.extend(check_titles(page, voice, settings))
     return findings, reports
 
 
