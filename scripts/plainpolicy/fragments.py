@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from .scoring import words
 from .sentences import split_sentences
+from .writtenwords import without_addresses
 
 if TYPE_CHECKING:
     from .extract import Section, Unit
@@ -42,7 +43,6 @@ JOINING_WORDS = frozenset(
     "will would can could should must may might shall our your their its his her my this these those any each every "
     "not no very more most such".split()
 )
-ADDRESS = re.compile(r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _NORMAL = re.compile(r"[^\w\s]")
 
 
@@ -141,7 +141,7 @@ def score_text(unit: "Unit", seen: set[str]) -> str:
             if key in seen:
                 continue
             seen.add(key)
-        kept.append(_close(ADDRESS.sub("link", sentence)))
+        kept.append(_close(without_addresses(sentence, "link")))
     return " ".join(kept)
 
 

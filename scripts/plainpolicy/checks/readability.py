@@ -20,6 +20,9 @@ from ..config import Settings, Voice
 from ..findings import ERROR, Finding
 from .padding import check_repeats
 from .titles import check_titles
+from .familiarity import check_familiarity, check_plain_words
+from ..plainwords import PlainWords
+from ..vocabulary import Vocabulary
 from ..scoring import Counts, Scores, hard_words, scores_from, words
 from ..sentences import split_sentences
 
@@ -130,7 +133,7 @@ def _groups(reports: list[SectionReport], views: list[SectionView], min_words: i
     return groups
 
 
-def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, explained: frozenset[str]) -> tuple[list[Finding], list[SectionReport]]:
+def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, explained: frozenset[str], vocabulary: Vocabulary | None = None, plain: PlainWords | None = None) -> tuple[list[Finding], list[SectionReport]]:
     findings: list[Finding] = []
     reports: list[SectionReport] = []
     for view in page.sections:
@@ -150,9 +153,14 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
 
     # Only the words that are judged count towards min_words: an excepted section's do not.
     total_words = sum(report.scores.words for report in reports if report.judged_by != EXCEPTED)
-    for group in _groups(reports, page.sections, settings.min_words):
+    groups = _groups(reports, page.sections, settings.min_words)
+    for group in groups:
         findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
     findings.extend(check_titles(page, voice, settings))
+    if vocabulary is not None:
+        findings.extend(check_familiarity(page, voice, vocabulary, groups))
+    if plain is not None:
+        findings.extend(check_plain_words(page, voice, plain))
     return findings, reports
 
 
