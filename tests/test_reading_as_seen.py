@@ -207,3 +207,43 @@ def test_headings_titles_summaries_and_alt_text_are_read(root: Path) -> None:
     ]
     long_heading = [f for f in data["findings"] if f["rule"] == "sentence/too-long"]
     assert [(f["line"], f["message"]) for f in long_heading] == [(22, "This heading has 26 words; the Staff and volunteers limit for a sentence is 25.")]
+
+
+# --- the verdict never contradicts the figure shown -------------------------------------
+
+BORDER = [
+    "Write down what you saw and what you heard.", "Do it on the same day, while you still remember it well.",
+    "Use the words the young person used.", "Say who was there and what time it was.",
+    "Keep to the facts, and do not guess why something happened.", "If you are not sure what to write, ask the lead to help you.",
+]
+EASE_55_0 = BORDER + [  # Reading Ease 54.9996: shown as 55.0
+    "Confidentiality matters in every conversation.", "Documentation should be accurate and complete.",
+    "Organisations expect practitioners to communicate appropriately.", "Responsibilities are explained during induction.",
+    "Keep your notes in the work system.", "Never share passwords with anybody.", "Consider every possibility carefully.",
+    "Professional boundaries protect everybody involved.",
+]
+EASE_54_9 = BORDER + [  # Reading Ease 54.919: shown as 54.9
+    "Organisations expect practitioners to communicate appropriately.", "Tell your manager immediately.",
+    "Information belongs to the young person.", "Responsibilities are explained during induction.",
+    "Never share passwords with anybody.", "Consider every possibility carefully.",
+    "Professional boundaries protect everybody involved.", "Record decisions accurately.",
+]
+
+
+def test_a_reading_ease_shown_as_the_limit_passes(root: Path) -> None:
+    path = write(root, "staff/border.md", "# Notes\n\n## Writing it down\n\n" + " ".join(EASE_55_0) + "\n")
+    data = check(root, path)
+    assert section(data, path, "Writing it down")["ease"] == 55.0  # 54.9996, rounded
+    assert found(data, rule="readability") == []
+    table = run_cli("check", "--verbose", path, cwd=root).out
+    row = next(line for line in table.splitlines() if line.startswith("  Writing it down"))
+    assert " 55.0 " in row and "too hard" not in row
+
+
+def test_a_reading_ease_under_the_limit_says_so_with_the_same_figure(root: Path) -> None:
+    path = write(root, "staff/border.md", "# Notes\n\n## Writing it down\n\n" + " ".join(EASE_54_9) + "\n")
+    data = check(root, path)
+    (finding,) = [f for f in data["findings"] if f["rule"] == "readability/too-hard"]
+    assert "Reading Ease 54.9;" in finding["message"] and "Reading Ease 55 or more" in finding["message"]
+    explained = run_cli("explain", path, cwd=root).out
+    assert "The Reading Ease is 54.9; the limit for staff and volunteers is 55 or more." in explained
