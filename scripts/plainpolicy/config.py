@@ -28,6 +28,7 @@ class Voice:
     paired: bool = True
     language: str = "en"  # ISO 639-1 code of the voice's language (see language.py)
     max_unfamiliar: float | None = None  # per cent of words a reader may not know (None: not checked)
+    max_word_letters: float = 6.0  # average letters per word, for a language with no formula
 
 
 DEFAULT_VOICES: dict[str, dict[str, Any]] = {
@@ -80,7 +81,7 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
         raise CannotRun(path, f"{where} must be a mapping of settings (folder, label, max_grade, ...)")
     defaults = DEFAULT_VOICES.get(name, {})
     merged = {**defaults, **raw}
-    unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired", "language", "max_unfamiliar"}
+    unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired", "language", "max_unfamiliar", "max_word_letters"}
     if unknown:
         raise CannotRun(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
     for needed in ("max_grade", "min_ease", "max_sentence_words"):
@@ -98,6 +99,7 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
         max_sentence_words=int(_number(merged["max_sentence_words"], where, path, "max_sentence_words")),
         paired=bool(merged.get("paired", True)),
         language=_language(merged.get("language", "en"), where, path),
+        max_word_letters=_number(merged.get("max_word_letters", 6.0), where, path, "max_word_letters"),
         max_unfamiliar=None if merged.get("max_unfamiliar") is None else _number(merged["max_unfamiliar"], where, path, "max_unfamiliar"),
     )
 

@@ -20,7 +20,9 @@ from .analysis import AnalysedPage, SectionView, analyse
 from .checker import Checker, PageResult, display_path
 from .checks.pairing import partners
 from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, SectionReport, grade_words, reading_age, too_hard
+from .checks.language_rules import BY_LENGTH
 from .config import Settings, Voice
+from .language import name_of
 from .errors import CannotRun
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary
@@ -207,6 +209,13 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
         return lines
     lines = []
     grade, ease = report.judged_grade, report.judged_ease
+    if report.judged_by == BY_LENGTH:
+        language = name_of(voice.language)
+        return [
+            f"{size} It is in {language}, and no readability formula exists for {language}. So it is judged on sentence and word length: "
+            f"on average at most {voice.max_sentence_words} words per sentence and {voice.max_word_letters:g} letters per word.",
+            "That is within the limits." if report.passed else "It is over a limit, and this stops the build. Use shorter sentences and shorter, everyday words.",
+        ]
     if report.judged_by == WHOLE_PAGE:
         lines.append(f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.")
         lines.append(

@@ -70,8 +70,8 @@ def _where(views: list[SectionView]) -> str:
 
 
 def check_familiarity(page: AnalysedPage, voice: Voice, vocabulary: Vocabulary, groups: list[list[int]]) -> list[Finding]:
-    if voice.max_unfamiliar is None:
-        return []
+    if voice.max_unfamiliar is None or voice.language != "en":
+        return []  # the word lists are English
     findings = []
     for group in groups:
         views = [page.sections[index] for index in group]

@@ -20,6 +20,8 @@ from ..config import Settings, Voice
 from ..findings import ERROR, Finding
 from .padding import check_repeats
 from .titles import check_titles
+from .language_rules import BY_LENGTH, check_language, judge_by_length
+from ..language import has_formula
 from .familiarity import check_familiarity, check_plain_words
 from ..plainwords import PlainWords
 from ..vocabulary import Vocabulary
@@ -155,7 +157,11 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
     total_words = sum(report.scores.words for report in reports if report.judged_by != EXCEPTED)
     groups = _groups(reports, page.sections, settings.min_words)
     for group in groups:
-        findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
+        if has_formula(voice.language):
+            findings.extend(_judge_group(page, voice, settings, reports, group, total_words, explained))
+        else:
+            findings.extend(_judge_by_length(page, voice, reports, group))
+    findings.extend(check_language(page, voice, groups))
     findings.extend(check_titles(page, voice, settings))
     if vocabulary is not None:
         findings.extend(check_familiarity(page, voice, vocabulary, groups))
@@ -203,6 +209,25 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
     if hard:
         hint_parts.append(f"Hard words: {', '.join(hard)}. Try shorter, everyday words.")
     return [Finding(page.path, first.line, "readability/too-hard", ERROR, message, " ".join(hint_parts), 1, voice.name, first.name)]
+
+
+def _judge_by_length(page: AnalysedPage, voice: Voice, reports: list[SectionReport], group: list[int]) -> list[Finding]:
+    """A voice in a language with no formula: judged on sentence and word length."""
+    views = [page.sections[index] for index in group]
+    passed, reads = judge_by_length(page, voice, views)
+    for index in group:
+        reports[index].judged_by = BY_LENGTH
+        reports[index].pooled_with = [reports[other].heading for other in group if other != index]
+        reports[index].passed = passed
+    if passed:
+        return []
+    first = views[0]
+    return [Finding(
+        page.path, first.line, "readability/too-hard", ERROR,
+        f"Section \"{first.name}\" has {reads}; the {voice.label} limits are {voice.max_sentence_words} words per sentence and {voice.max_word_letters:g} letters per word.",
+        "Use shorter sentences and shorter, everyday words.",
+        1, voice.name, first.name,
+    )]
 
 
 def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, settings: Settings, sentences: list[tuple[int, str]]) -> list[Finding]:
