@@ -124,6 +124,7 @@ class _Extractor:
         self._title: list[str] | None = None  # text of an admonition title or <summary> being read
         self._title_depth = 0
         self._title_kind = ""
+        self._title_skip = 0
 
     def feed(self, html: str, token_list: list[Token] | None = None) -> None:
         for kind, tag, value in token_list if token_list is not None else tokens(html):
@@ -151,6 +152,7 @@ class _Extractor:
         skip = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or (tag == "sup" and "footnote" in (attributes_.get("id") or ""))
         if self._title is None and not self._skip_depth and (tag == "summary" or classes & _TITLE_CLASSES):
             self._title, self._title_depth, self._title_kind = [], len(self._stack) + 1, "summary" if tag == "summary" else "title"
+            self._title_skip = self._skip_depth + 1  # inline code inside the title is skipped deeper
         if tag in ("ul", "ol"):
             self._list_count += 1
             self._lists.append(self._list_count)
@@ -194,7 +196,7 @@ class _Extractor:
             self._flush(tag)
 
     def handle_data(self, data: str) -> None:
-        if self._title is not None and len(self._stack) >= self._title_depth:
+        if self._title is not None and len(self._stack) >= self._title_depth and self._skip_depth == self._title_skip:
             self._title.append(data)
         if self._skip_depth:
             return
