@@ -20,6 +20,7 @@ from .checks.pairing import check_pairing
 from .checks.readability import SectionReport, check_readability
 from .checks.references import answered_by, check_checklist_answered, check_ids
 from .checks.review import check_review
+from .checks.placeholder import check_placeholders
 from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
@@ -412,6 +413,7 @@ class Checker:
             findings += check_pairing(source.path, relative, voice, source.meta, source.meta_lines, self.settings, existing)
             if self._is_voice_page(relative) and not source.meta.get("generated"):
                 findings += check_review(source.path, voice.name, source.meta, source.meta_lines, self.settings.review_months, self.settings.overdue_review, self.today)
+                findings += check_placeholders(page)
         if self.glossary is not None:
             findings += check_glossary(page, self.glossary)
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
