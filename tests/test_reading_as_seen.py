@@ -247,3 +247,22 @@ def test_a_reading_ease_under_the_limit_says_so_with_the_same_figure(root: Path)
     assert "Reading Ease 54.9;" in finding["message"] and "Reading Ease 55 or more" in finding["message"]
     explained = run_cli("explain", path, cwd=root).out
     assert "The Reading Ease is 54.9; the limit for staff and volunteers is 55 or more." in explained
+
+
+# --- output wraps to the terminal -------------------------------------------------------
+
+
+def test_text_output_and_explain_wrap_to_the_terminal_width(root: Path) -> None:
+    from plainpolicy_testing import offline_env, run_subprocess
+
+    path = write(root, "staff/hard.md", f"# Hard\n\n## Records\n\n{HARD}\n")
+    env = offline_env({"COLUMNS": "80", "PLAINPOLICY_NO_CACHE": "1"})
+    for command in (["check", path], ["explain", path]):
+        out = run_subprocess(*command, cwd=root, env=env).out
+        lines = out.splitlines()
+        assert len(lines) > 10 and all(len(line) <= 80 for line in lines if " " in line.strip()), command
+    hint = run_subprocess("check", path, cwd=root, env=env).out.split("    hint: ", 1)[1].splitlines()
+    assert len(hint) > 1 and all(line.startswith("          ") for line in hint[1:4]), "a hint keeps its indent"
+    # Written to a file or a program without COLUMNS: one line per finding, for tools.
+    plain = run_subprocess("check", path, cwd=root, env=offline_env({"PLAINPOLICY_NO_CACHE": "1"})).out
+    assert any(len(line) > 80 for line in plain.splitlines())

@@ -23,6 +23,7 @@ from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, Se
 from .checks.language_rules import BY_LENGTH
 from .config import Settings, Voice
 from .language import name_of
+from .wrapping import terminal_width, wrap_all
 from .errors import CannotRun
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary
@@ -152,7 +153,7 @@ def render(explained: Explained) -> str:
 
     lines.append("")
     lines.append(_next_steps(result))
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_all(lines, terminal_width())) + "\n"
 
 
 def _verdict(findings: list[Finding]) -> str:

@@ -5,18 +5,20 @@ from __future__ import annotations
 from ..checker import Report
 from ..checks.readability import reading_age
 from ..findings import INFO
+from ..wrapping import terminal_width, wrap
 
 _WIDTH = 40
 
 
 def _finding_lines(report: Report, show_info: bool) -> list[str]:
+    width = terminal_width()
     lines = []
     for finding in report.findings:
         if finding.severity == INFO and not show_info:
             continue
-        lines.append(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}")
+        lines += wrap(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}", width, "    ")
         if finding.hint:
-            lines.append(f"    hint: {finding.hint}")
+            lines += wrap(f"    hint: {finding.hint}", width, "          ")
     return lines
 
 
