@@ -118,3 +118,23 @@ def test_a_web_address_is_scored_as_one_short_word(kit: Path) -> None:
     where = section(data, "docs/young-people/address.md", "Where to look")
     assert (where["words"], where["syllables"]) == (7, 7)  # "Look at link with us. Ask us."
     assert rules(data, "readability/too-hard") == []
+
+
+def test_a_stored_result_is_not_reused_after_the_plain_words_list_changes(kit: Path, tmp_path: Path) -> None:
+    from plainpolicy_testing import offline_env, run_subprocess
+
+    env = offline_env({"PLAINPOLICY_CACHE_DIR": str(tmp_path / "cache")})
+    env.pop("PLAINPOLICY_NO_CACHE", None)
+    page = kit / "docs/staff/stored.md"
+    page.write_text(FRONT + "# Stored\n\nWe will act promptly when you tell us.\n", encoding="utf-8")
+    words_file = kit / "docs/plain-words.yml"
+    original = words_file.read_text(encoding="utf-8")
+    try:
+        first = run_subprocess("check", "docs/staff/stored.md", cwd=kit, env=env)
+        assert "readability/plain-words" not in first.out
+        words_file.write_text(original + "  - word: promptly\n    use: quickly\n    why: A test entry.\n", encoding="utf-8")
+        second = run_subprocess("check", "docs/staff/stored.md", cwd=kit, env=env)
+        assert "\"promptly\": write \"quickly\" instead." in second.out
+    finally:
+        words_file.write_text(original, encoding="utf-8")
+        page.unlink()

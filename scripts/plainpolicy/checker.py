@@ -352,7 +352,7 @@ class Checker:
         files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
-        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER):
+        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER, self.settings.plain_words):
             if name:
                 try:
                     data.append((self.site.docs_dir / name).read_bytes())
