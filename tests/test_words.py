@@ -132,9 +132,12 @@ def test_a_stored_result_is_not_reused_after_the_plain_words_list_changes(kit: P
     try:
         first = run_subprocess("check", "docs/staff/stored.md", cwd=kit, env=env)
         assert "readability/plain-words" not in first.out
-        words_file.write_text(original + "  - word: promptly\n    use: quickly\n    why: A test entry.\n", encoding="utf-8")
+        # The same size: only the file's content tells the change apart.
+        changed = original.replace("word: forthwith", "word: promptly ")
+        assert len(changed) == len(original) and changed != original
+        words_file.write_text(changed, encoding="utf-8")
         second = run_subprocess("check", "docs/staff/stored.md", cwd=kit, env=env)
-        assert "\"promptly\": write \"quickly\" instead." in second.out
+        assert "\"promptly\": write \"now\" instead." in second.out
     finally:
         words_file.write_text(original, encoding="utf-8")
         page.unlink()
