@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .scoring import Counts, counts
+from .sentences import split_sentences
 from . import fragments
 from .htmltokens import END, START, STARTEND, TEXT, Token, attributes, tokens
 
@@ -54,6 +55,14 @@ class Unit:
     # labels and web addresses left out. None: the text with a full stop added.
     scored: str | None = field(default=None, repr=False, compare=False)
     _counts: Counts | None = field(default=None, repr=False, compare=False)
+    _sentences: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentences(self) -> list[str]:
+        """The unit's sentences as a writer would see them (sentences.py), split once."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
 
     @property
     def sentence_text(self) -> str:

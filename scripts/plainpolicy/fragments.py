@@ -28,7 +28,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .scoring import words
-from .sentences import split_sentences
 from .writtenwords import without_addresses
 
 if TYPE_CHECKING:
@@ -135,7 +134,7 @@ def score_text(unit: "Unit", seen: set[str]) -> str:
         return ""
     kept = []
     cell = unit.kind in ("td", "th")
-    for sentence in split_sentences(unit.text):
+    for sentence in unit.sentences:
         key = "" if cell else repeat_key(sentence)
         if key:
             if key in seen:

@@ -15,6 +15,7 @@ microseconds, with data a contributor can read and extend.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,10 +58,11 @@ def has_formula(code: str) -> bool:
 
 def shares(text: str) -> tuple[int, dict[str, float]]:
     """How many words the text has, and the share of them that are each language's common words."""
-    found = [word.lower() for word in written_words(text)]
-    if not found:
+    found = Counter(word.lower() for word in written_words(text))
+    total = sum(found.values())
+    if not total:
         return 0, {}
-    return len(found), {code: sum(word in language.words for word in found) / len(found) for code, language in languages().items()}
+    return total, {code: sum(found[word] for word in found.keys() & language.words) / total for code, language in languages().items()}
 
 
 def other_language(text: str, expected: str) -> str | None:

@@ -18,7 +18,7 @@ A broken file stops the check with the file and line, like the glossary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,6 @@ class PlainWord:
     why: str
     voices: frozenset[str] | None
     line: int
-    pattern: re.Pattern[str]
 
     def applies_to(self, voice: str) -> bool:
         return self.voices is None or voice in self.voices
@@ -44,12 +43,23 @@ class PlainWords:
     path: str
     everyday: frozenset[str]
     words: tuple[PlainWord, ...]
+    _finders: dict[str, tuple[re.Pattern[str] | None, dict[str, PlainWord]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    def finder(self, voice: str) -> tuple[re.Pattern[str] | None, dict[str, PlainWord]]:
+        """One pattern for every entry that applies to the voice (one pass over a text),
+        and the entries by their words in small letters with single spaces. Whole words,
+        any case, flexible spaces; a plural or -ed/-ing ending on the last word."""
+        if voice not in self._finders:
+            self._finders[voice] = self._finder(voice)
+        return self._finders[voice]
 
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words, any case, flexible spaces; a plural or -ed/-ing ending on the last word."""
-    body = r"\s+".join(re.escape(part) for part in phrase.split())
-    return re.compile(rf"(?<![\w-])(?i:{body})(?:s|es|d|ed|ing)?(?![\w-])")
+    def _finder(self, voice: str) -> tuple[re.Pattern[str] | None, dict[str, PlainWord]]:
+        entries = {" ".join(entry.word.lower().split()): entry for entry in self.words if entry.applies_to(voice)}
+        if not entries:
+            return None, {}
+        longest_first = sorted(entries, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(part) for part in key.split()) for key in longest_first)
+        return re.compile(rf"(?<![\w-])(?i:({body}))(?:s|es|d|ed|ing)?(?![\w-])"), entries
 
 
 def _entry(raw: Any, voices: set[str], path: str) -> PlainWord:
@@ -70,7 +80,7 @@ def _entry(raw: Any, voices: set[str], path: str) -> PlainWord:
         if missing:
             raise CannotRun(path, f"'{word}' names unknown voice(s) {', '.join(sorted(missing))}", line)
         chosen = frozenset(listed)
-    return PlainWord(word, use, why, chosen, line, phrase_pattern(word))
+    return PlainWord(word, use, why, chosen, line)
 
 
 def load_plain_words(file: Path, voices: set[str], display: str | None = None) -> PlainWords:

@@ -19,6 +19,7 @@ Headings, box titles and alt text are read with the text under them.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..analysis import AnalysedPage, SectionView
@@ -46,20 +47,18 @@ def _texts(view: SectionView) -> list[str]:
 
 def measure(views: list[SectionView], vocabulary: Vocabulary) -> tuple[WordCount, list[str], list[str]]:
     """The counts, the unfamiliar words and the glossary words (as first written)."""
-    count = WordCount()
+    written = Counter(word for view in views for text in _texts(view) for word in written_words(text))  # in page order
+    count = WordCount(sum(written.values()))
     unfamiliar: dict[str, str] = {}
     jargon: dict[str, str] = {}
-    for view in views:
-        for text in _texts(view):
-            for word in written_words(text):
-                count.words += 1
-                kind = vocabulary.kind(word)
-                if kind == UNFAMILIAR:
-                    count.unfamiliar += 1
-                    unfamiliar.setdefault(word.lower(), word)
-                elif kind == JARGON:
-                    count.jargon += 1
-                    jargon.setdefault(word.lower(), word)
+    for word, times in written.items():
+        kind = vocabulary.kind(word)
+        if kind == UNFAMILIAR:
+            count.unfamiliar += times
+            unfamiliar.setdefault(word.lower(), word)
+        elif kind == JARGON:
+            count.jargon += times
+            jargon.setdefault(word.lower(), word)
     return count, list(unfamiliar.values()), list(jargon.values())
 
 
@@ -101,19 +100,19 @@ def check_familiarity(page: AnalysedPage, voice: Voice, vocabulary: Vocabulary, 
 
 
 def check_plain_words(page: AnalysedPage, voice: Voice, plain: PlainWords) -> list[Finding]:
-    entries = [entry for entry in plain.words if entry.applies_to(voice.name)]
-    if not entries:
+    pattern, entries = plain.finder(voice.name)
+    if pattern is None:
         return []
     findings = []
     for view in page.sections:
         for text in _texts(view):
-            for entry in entries:
-                for match in entry.pattern.finditer(text):
-                    line, column = page.locate(text[match.start():], view)
-                    findings.append(Finding(
-                        page.path, line, "readability/plain-words", WARNING,
-                        f"\"{match.group(0)}\": write \"{entry.use}\" instead.",
-                        f"Why: {entry.why} (From {plain.path}.)",
-                        column, voice.name, view.name,
-                    ))
+            for match in pattern.finditer(text):
+                entry = entries[" ".join(match.group(1).lower().split())]
+                line, column = page.locate(text[match.start():], view)
+                findings.append(Finding(
+                    page.path, line, "readability/plain-words", WARNING,
+                    f"\"{match.group(0)}\": write \"{entry.use}\" instead.",
+                    f"Why: {entry.why} (From {plain.path}.)",
+                    column, voice.name, view.name,
+                ))
     return findings

@@ -15,7 +15,6 @@ from ..analysis import AnalysedPage, SectionView
 from ..config import Voice
 from ..findings import ERROR, Finding
 from ..language import name_of, other_language
-from ..sentences import split_sentences
 from ..writtenwords import written_words
 
 BY_LENGTH = "sentence and word length"
@@ -46,7 +45,7 @@ def check_language(page: AnalysedPage, voice: Voice, groups: list[list[int]]) ->
 
 def lengths(views: list[SectionView]) -> tuple[int, int, int]:
     """(words, sentences, letters) of the sections' prose."""
-    sentences = [sentence for view in views for unit in view.section.units if unit.sentence_text for sentence in split_sentences(unit.text)]
+    sentences = [sentence for view in views for unit in view.section.units if unit.sentence_text for sentence in unit.sentences]
     found = [word for sentence in sentences for word in written_words(sentence)]
     return len(found), len(sentences), sum(len(word.replace("-", "").replace("'", "").replace("’", "")) for word in found)
 

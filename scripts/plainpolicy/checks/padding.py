@@ -12,7 +12,6 @@ from ..analysis import AnalysedPage, SectionView
 from ..config import Voice
 from ..findings import WARNING, Finding
 from ..fragments import repeat_key
-from ..sentences import split_sentences
 
 def _repeats(view: SectionView) -> dict[str, tuple[str, int]]:
     """Each repeated sentence's key: (the sentence as first written, how many times)."""
@@ -20,7 +19,7 @@ def _repeats(view: SectionView) -> dict[str, tuple[str, int]]:
     for unit in view.section.units:
         if unit.kind in ("td", "th"):
             continue
-        for sentence in split_sentences(unit.text):
+        for sentence in unit.sentences:
             key = repeat_key(sentence)
             if not key:
                 continue

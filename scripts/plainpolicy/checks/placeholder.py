@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..analysis import AnalysedPage
 from ..findings import ERROR, Finding
-from ..sentences import split_sentences
 from ..starters import SUMMARY_PLACEHOLDER, starter_sentences
 
 MESSAGE = "This is the starter text of `plainpolicy new`, not yet replaced."
@@ -26,7 +25,7 @@ def check_placeholders(page: AnalysedPage) -> list[Finding]:
     for view in page.sections:
         where = None
         for unit in view.section.units:
-            for sentence in split_sentences(unit.text):
+            for sentence in unit.sentences:
                 if sentence.lower() not in starters:
                     continue
                 found = page.finder.find(sentence, view.line, view.end_line, where)

@@ -91,13 +91,13 @@ def _sentences_over(view: SectionView, limit: int) -> list[tuple[int, str]]:
         (count, sentence)
         for unit in view.section.units
         if unit.counts.words > limit
-        for sentence in split_sentences(unit.text)
+        for sentence in unit.sentences
         if (count := len(words(sentence))) > limit
     ]
 
 
 def _all_sentences(view: SectionView) -> list[tuple[int, str]]:
-    return [(len(words(sentence)), sentence) for unit in view.section.units for sentence in split_sentences(unit.text)]
+    return [(len(words(sentence)), sentence) for unit in view.section.units for sentence in unit.sentences]
 
 
 def _longest_sentence(view: SectionView) -> tuple[int, str]:
@@ -108,7 +108,7 @@ def _longest_sentence(view: SectionView) -> tuple[int, str]:
         if unit.counts.words < best[0] or not unit.sentence_text:
             break  # the rest are shorter, or labels and repeats (not scored)
         position = view.section.units.index(unit)
-        for index, sentence in enumerate(split_sentences(unit.text)):
+        for index, sentence in enumerate(unit.sentences):
             order = position * 100_000 + index
             candidate = (len(words(sentence)), -order, sentence)
             if candidate[:2] > best[:2]:
