@@ -19,14 +19,13 @@ the page (the site shows each definition), so they count as known, but as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from .writtenwords import WORD, written_words
 from .glossary import Glossary, is_abbreviation
 from .scoring import easy_words
+from .writtenwords import WORD
 
 _SUFFIXES = ("'s", "’s", "s'", "s’", "ies", "ied", "ier", "iest", "ily", "es", "s", "ed", "ing", "er", "est", "ly", "n't", "n’t")
 

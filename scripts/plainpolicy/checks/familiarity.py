@@ -23,10 +23,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..analysis import AnalysedPage, SectionView
-from ..config import Settings, Voice
+from ..config import Voice
 from ..findings import ERROR, WARNING, Finding
 from ..plainwords import PlainWords
-from ..vocabulary import JARGON, UNFAMILIAR, Vocabulary, written_words
+from ..vocabulary import JARGON, UNFAMILIAR, Vocabulary
+from ..writtenwords import written_words
 
 LISTED = 12  # unfamiliar words named in a hint
 

@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 from ..analysis import AnalysedPage, SectionView
 from ..config import Settings, Voice
 from ..findings import ERROR, Finding
+from ..language import has_formula
+from ..plainwords import PlainWords
+from ..scoring import Counts, Scores, hard_words, scores_from, words
+from ..vocabulary import Vocabulary
+from .familiarity import check_familiarity, check_plain_words
+from .language_rules import BY_LENGTH, check_language, judge_by_length
 from .padding import check_repeats
 from .titles import check_titles
-from .language_rules import BY_LENGTH, check_language, judge_by_length
-from ..language import has_formula
-from .familiarity import check_familiarity, check_plain_words
-from ..plainwords import PlainWords
-from ..vocabulary import Vocabulary
-from ..scoring import Counts, Scores, hard_words, scores_from, words
-from ..sentences import split_sentences
 
 OWN = "own score"
 QUOTE_LIMIT = 300  # characters of a sentence quoted in a hint
