@@ -41,7 +41,9 @@ def test_info_findings_never_fail_even_with_strict(tmp_path: Path) -> None:
     root = copy_site("site", tmp_path)
     file = root / "docs/staff/exceptions.md"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text.split("## Nothing to excuse")[0], encoding="utf-8")  # only the used exception is left
+    # Only the used exception is left. It covers readability too: a page this short is scored as a whole (issue 15).
+    kept = text.split("## Nothing to excuse")[0].replace("plainpolicy-allow sentence/too-long:", "plainpolicy-allow readability, sentence:")
+    file.write_text(kept, encoding="utf-8")
     run = run_cli("check", "--strict", "--format", "json", "docs/staff/exceptions.md", cwd=root)
     assert [f["severity"] for f in run.json()["findings"]] == ["info"]
     assert run.code == 0

@@ -44,7 +44,7 @@ def test_passing_page(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     assert err == ""
     assert out.startswith('Page: docs/staff/devices.md ("Devices")\n')
     assert "Written for: Staff and volunteers." in out
-    assert "every section at grade 9 or lower, with a Reading Ease of 55 or more, and no sentence over 25 words" in out
+    assert "every section at grade 9 or lower (UK reading age 14), with a Reading Ease of 55 or more, and no sentence over 25 words" in out
     assert "Partner page: docs/young-people/devices.md." in out
     assert "Result: this page passes every check." in out
     assert "That is within the limits for staff and volunteers." in out
@@ -73,7 +73,7 @@ def test_young_people_voice(capsys: pytest.CaptureFixture[str], monkeypatch: pyt
     code, out, _ = explain(capsys, monkeypatch, FIXTURES / "clean", "docs/young-people/devices.md")
     assert code == 0
     assert "Written for: Young people." in out
-    assert "The limits for young people: every section at grade 6 or lower, with a Reading Ease of 70 or more, and no sentence over 20 words." in out
+    assert "The limits for young people: every section at grade 6 or lower (UK reading age 11), with a Reading Ease of 70 or more, and no sentence over 20 words." in out
 
 
 # --- a page that fails ------------------------------------------------------------------
@@ -84,8 +84,8 @@ def test_section_too_hard(capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     assert "Result: this page has 2 problems. Problems stop the build. Each one is listed under its section below." in out
     hard = block(out, "Information governance")
     assert "Information governance (line 9)" in hard
-    assert "This section reads at grade 28.3; the limit for staff and volunteers is 9." in hard
-    assert "The Reading Ease is -94; the limit for staff and volunteers is 55 or more." in hard
+    assert "This section reads at grade 28.3 (UK reading age 33); the limit for staff and volunteers is 9 (reading age 14)." in hard
+    assert "The Reading Ease is -93.9; the limit for staff and volunteers is 55 or more." in hard
     assert "So it is too hard to read, and this stops the build." in hard
     assert "Its longest sentence has 10 words: “Comprehensive documentation facilitates subsequent organisational evaluation and demonstrates institutional responsibility.” Try splitting it." in hard
     assert re.search(r"Its hardest words: [a-z, ]+\. Try shorter, everyday words where you can\.", hard)
@@ -99,7 +99,7 @@ def test_pooled_sections_say_so(capsys: pytest.CaptureFixture[str], monkeypatch:
     assert "It has 45 words in 6 sentences." in retention
     assert "Sections under 100 words are scored together with a neighbour" in retention
     assert 'This one is scored with "Escalation": together they read at grade 28.3' in retention
-    assert "Together they read at grade 28.3; the limit for staff and volunteers is 9." in retention
+    assert "Together they read at grade 28.3 (UK reading age 33); the limit for staff and volunteers is 9 (reading age 14)." in retention
 
 
 def test_glossary_findings_are_under_their_section(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,7 +122,7 @@ def test_whole_page_findings(capsys: pytest.CaptureFixture[str], monkeypatch: py
     whole = out.split("The whole page (front matter and partner pages)\n", 1)[1]
     assert "Problem, line 1: This Staff and volunteers page has no Young people partner" in whole
     assert "[pairing/missing-partner]" in whole
-    assert "The whole page has fewer than 100 words, which is too short for a fair score." in out
+    assert "The whole page has fewer than 100 words, too few to score one section fairly. So all its sections are scored together as one" in out
 
 
 def test_warnings_only_pass(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -257,11 +257,11 @@ def test_short_page_with_a_long_sentence(capsys: pytest.CaptureFixture[str], mon
     )
     code, out, _ = explain(capsys, monkeypatch, site, "docs/staff/short.md")
     rule = block(out, "One rule")
-    assert "So only sentence length is checked here." in rule
+    assert "So all its sections are scored together as one" in rule
     check_code = run(capsys, monkeypatch, site, "check", "docs/staff/short.md", "--today", TODAY)[0]
     assert code == check_code
     if check_code == 1:  # a long sentence on a short page fails the page
-        assert "A sentence is over the limit of 25 words, and on a page this short that stops the build." in rule
+        assert "A sentence over 25 words also stops the build on a page this short." in rule
     assert "The limit is 25 words. Try splitting it." in rule
 
 

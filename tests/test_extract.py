@@ -145,7 +145,8 @@ def test_table_cells_are_separate_units(render) -> None:
 
 
 def test_table_page_scores_cells_as_sentences(traps: dict) -> None:
-    assert_scored_as(traps, "docs/staff/tables.md", "Who to call", "Who. When. The lead. Any time in the day. The police. If someone is in danger now.")
+    # Cells of one or two words ("Who", "The lead") are labels, not sentences: left out of the formulas.
+    assert_scored_as(traps, "docs/staff/tables.md", "Who to call", "Any time in the day. If someone is in danger now.")
     assert "|" not in section(traps, "docs/staff/tables.md", "Who to call")["longest_sentence"]
 
 
@@ -195,9 +196,9 @@ def test_entities_are_decoded_and_whitespace_collapsed() -> None:
     assert [u.text for u in sections[0].units] == ["Rock & roll now, please."]
 
 
-def test_line_breaks_and_definitions_split_units(render) -> None:
+def test_definitions_split_units_but_a_hard_line_break_does_not(render) -> None:
     got = units(render("Line one  \nLine two\n\nTerm\n:   The definition\n"))[""]
-    assert got == ["Line one", "Line two", "Term", "The definition"]
+    assert got == ["Line one Line two", "Term", "The definition"]
 
 
 def test_footnote_markers_and_back_links_are_not_words(render) -> None:
@@ -228,8 +229,14 @@ def test_broken_html_never_raises(html: str) -> None:
 
 
 def test_section_text_joins_units_as_sentences() -> None:
-    _, sections = extract_sections("<ul><li>one item here</li><li>two items here.</li></ul>")
-    assert sections[0].text == "one item here. two items here."
+    _, sections = extract_sections("<ul><li>One item here</li><li>Two items here.</li></ul>")
+    assert sections[0].text == "One item here. Two items here."
+
+
+def test_a_sentence_chopped_into_items_is_one_sentence() -> None:
+    """Small-letter items that end in a full stop continue one sentence (fragments.py)."""
+    _, sections = extract_sections("<p>Staff must</p><ul><li>write down what they saw</li><li>and tell the lead.</li></ul>")
+    assert [unit.text for unit in sections[0].units] == ["Staff must write down what they saw and tell the lead."]
 
 
 def test_front_matter_is_not_prose(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_json_has_summary_findings_and_sections() -> None:
                 "heading", "line", "words", "sentences", "syllables", "grade", "ease", "judged_by",
                 "pooled_with", "judged_grade", "judged_ease", "passed", "longest_sentence", "exception",
             }
-            assert section["judged_by"] in ("own score", "pooled", "sentence length only", "exception")
+            assert section["judged_by"] in ("own score", "pooled", "whole page", "exception")
 
 
 def test_json_is_utf8_not_escaped(tmp_path: Path) -> None:

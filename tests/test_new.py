@@ -75,22 +75,24 @@ def test_front_matter_is_filled_in(capsys: pytest.CaptureFixture[str], monkeypat
         assert meta == {
             "title": "Online gaming",
             "summary": "One plain sentence that says what this page is about.",
-            "reviewed": TODAY,
+            "reviewed": None,  # nobody has reviewed the page yet
             "owner": "Designated safeguarding lead",
             "checklist": [],
             "themes": [],
         }
         # The front matter is ordinary YAML (MkDocs reads it with its own loader).
         text = file.read_text(encoding="utf-8")
-        assert yaml.safe_load(text.split("---\n")[1])["reviewed"] == dt.date.fromisoformat(TODAY)
+        assert yaml.safe_load(text.split("---\n")[1])["reviewed"] is None
         assert "\n# Online gaming\n" in text
         assert text.endswith("\n") and not text.endswith("\n\n")
 
 
-def test_reviewed_defaults_to_today(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_reviewed_is_not_today_until_someone_reviews_the_page(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 15: a date nobody checked is not a review."""
     site = copy_site("clean", tmp_path)
     run(capsys, monkeypatch, site, "new", "online-gaming")
-    assert front_matter(site / "docs/staff/online-gaming.md")["reviewed"] == dt.date.today().isoformat()
+    assert front_matter(site / "docs/staff/online-gaming.md")["reviewed"] is None
+    assert "reviewed:  # the date someone checked this page" in (site / "docs/staff/online-gaming.md").read_text(encoding="utf-8")
 
 
 def test_headings_suit_each_voice(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -301,36 +303,52 @@ def test_slugify() -> None:
     assert slugify("  ") == ""
 
 
-# --- the starter text passes the checks ------------------------------------------------------
+# --- the starter text is not a finished page (issue 15) ---------------------------------------
 def _check_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, site: Path, *paths: str) -> tuple[int, dict]:
     code, out, _ = run(capsys, monkeypatch, site, "check", *paths, "--format", "json", "--strict", "--today", TODAY)
     return code, json.loads(out)
 
 
+def _placeholders(report: dict) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for finding in report["findings"]:
+        if finding["rule"] == "review/placeholder":
+            found.setdefault(finding["path"], []).append(finding["line"])
+    return found
+
+
 @pytest.mark.parametrize("fixture", ["clean", "three-voices"])
-def test_new_pages_pass_the_checks(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fixture: str) -> None:
+def test_new_pages_fail_until_the_starter_text_is_replaced(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fixture: str) -> None:
     site = copy_site(fixture, tmp_path)
-    _, before = _check_json(capsys, monkeypatch, site)
     assert run(capsys, monkeypatch, site, "new", "online-gaming", "--today", TODAY)[0] == 0
     created = sorted(str(path.relative_to(site)) for path in site.glob("docs/*/online-gaming.md"))
     code, report = _check_json(capsys, monkeypatch, site, *created)
-    assert code == 0, report["findings"]
-    assert report["findings"] == []
-    # And the whole site has no more findings than before.
-    _, after = _check_json(capsys, monkeypatch, site)
-    assert after["summary"]["errors"] == before["summary"]["errors"]
-    assert after["summary"]["warnings"] == before["summary"]["warnings"]
+    assert code == 1
+    # Only the starter text and the missing review: no readability finding on the starter.
+    assert {f["rule"] for f in report["findings"]} == {"review/placeholder", "review/missing"}
+    placeholders = _placeholders(report)
+    assert sorted(placeholders) == created
+    for path in created:
+        lines = (site / path).read_text(encoding="utf-8").split("\n")
+        assert placeholders[path][0] == next(n for n, line in enumerate(lines, 1) if line.startswith("summary:"))
+        assert all(lines[number - 1].startswith(("Say ", "List ", "Give ", "Use ", "Talk ", "Keep ", "Start ", "Show ")) or "Say " in lines[number - 1] for number in placeholders[path][1:])
+    # Once written (summary, text and a review date), the pages pass.
+    for path in created:
+        file = site / path
+        text = file.read_text(encoding="utf-8").replace("One plain sentence that says what this page is about.", "How we keep gaming safe.")
+        text = text.replace("reviewed:  # the date someone checked this page, as YYYY-MM-DD", f"reviewed: {TODAY}")
+        head, _, _ = text.partition("\n# ")
+        file.write_text(head + "\n# Online gaming\n\nYou can play games with us. We will help you stay safe when you play online.\n", encoding="utf-8")
+    code, report = _check_json(capsys, monkeypatch, site, *created)
+    assert report["findings"] == [] and code == 0
 
 
-def test_new_pages_pass_the_checks_on_the_kit_itself(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_starter_text_stops_the_build(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     site = copy_real_site(tmp_path)
-    _, before = _check_json(capsys, monkeypatch, site)
-    assert run(capsys, monkeypatch, site, "new", "online-gaming", "--title", "Online gaming", "--today", TODAY)[0] == 0
-    code, report = _check_json(capsys, monkeypatch, site, "docs/staff/online-gaming.md", "docs/young-people/online-gaming.md")
-    assert code == 0, report["findings"]
-    assert report["findings"] == []
-    _, after = _check_json(capsys, monkeypatch, site)
-    assert after["summary"] == {**before["summary"], "pages": before["summary"]["pages"] + 2}
+    assert run(capsys, monkeypatch, site, "new", "online-gaming", "--today", TODAY)[0] == 0
+    built = _mkdocs_build(site, tmp_path / "built")
+    assert built.returncode != 0
+    assert "review/placeholder" in built.stdout + built.stderr
 
 
 def _mkdocs_build(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -339,20 +357,3 @@ def _mkdocs_build(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=site, env=env, capture_output=True, text=True, timeout=300,
     )
-
-
-def test_the_site_still_builds_with_a_new_topic(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """`make site` (mkdocs build --strict) on a copy of the kit with a new topic."""
-    site = copy_real_site(tmp_path)
-    assert run(capsys, monkeypatch, site, "new", "online-gaming", "--today", dt.date.today().isoformat())[0] == 0
-    built = _mkdocs_build(site, tmp_path / "built")
-    if built.returncode != 0:
-        shutil.rmtree(site)
-        pristine = copy_real_site(tmp_path)
-        if _mkdocs_build(pristine, tmp_path / "built-pristine").returncode != 0:
-            pytest.skip("the kit itself does not build right now, so this test cannot tell anything")
-        pytest.fail(f"a new topic breaks the build:\n{built.stdout}\n{built.stderr}")
-    for voice in ("staff", "young-people"):
-        # The offline plugin turns directory URLs off: staff/online-gaming.html.
-        pages = list((tmp_path / "built" / voice).glob("online-gaming*")) + list((tmp_path / "built" / voice).glob("online-gaming/index.html"))
-        assert pages, voice

@@ -163,7 +163,7 @@ def test_the_whole_check_never_crashes_and_stays_inside_the_file(workspace: tupl
         assert 1 <= section.line <= lines
         for value in (section.scores.grade, section.scores.ease, section.judged_grade, section.judged_ease):
             assert math.isfinite(value)
-        assert section.judged_by in ("own score", "pooled", "sentence length only", "exception")
+        assert section.judged_by in ("own score", "pooled", "whole page", "exception")
     for finding in report.findings:
         assert 1 <= finding.line <= lines, finding
         assert finding.column >= 1

@@ -25,7 +25,7 @@ def test_a_hard_section_fails_at_its_heading_line(readability: dict) -> None:
     assert (finding["rule"], finding["severity"], finding["section"], finding["voice"]) == (
         "readability/too-hard", "error", "Information governance", "staff",
     )
-    assert "Staff and volunteers limit is grade 9 and Reading Ease 55" in finding["message"]
+    assert "Staff and volunteers limit is grade 9 (reading age 14) and Reading Ease 55" in finding["message"]
 
 
 def test_the_hint_names_the_longest_sentence_and_the_hard_words(readability: dict) -> None:
@@ -64,25 +64,26 @@ def test_pooling_shows_in_the_verbose_text_report() -> None:
     assert "own score" in run.out and "<< too hard" in run.out
 
 
-def test_a_page_under_min_words_is_judged_on_sentence_length_only() -> None:
+def test_a_page_under_min_words_is_judged_as_a_whole_and_on_sentence_length() -> None:
     data = check_json(SITE, "docs/staff/short-page.md")
     intro = section(data, "docs/staff/short-page.md", "Introduction")
     assert intro["words"] < 100
-    assert intro["grade"] > 9, "the formula would fail it: it must not be used"
-    assert intro["judged_by"] == "sentence length only"
-    messages = [f["message"] for f in data["findings"] if f["rule"] == "readability/too-hard"]
-    assert all("grade" not in message for message in messages)
+    assert intro["grade"] > 9
+    assert intro["judged_by"] == "whole page"
+    (message,) = [f["message"] for f in data["findings"] if f["rule"] == "readability/too-hard"]
+    assert "has a sentence of 29 words" in message and "scored together as one" in message
     assert ("sentence/too-long", 10, 16) in found(data)
 
 
-def test_a_short_hard_page_with_short_sentences_passes(tmp_path: Path) -> None:
+def test_a_short_hard_page_with_short_sentences_fails_on_its_score(tmp_path: Path) -> None:
+    """Issue 15: a short page is not let off; its sections are scored together as one."""
     root = copy_site("site", tmp_path)
     file = root / "docs/staff/short-page.md"
     text = file.read_text(encoding="utf-8")
     file.write_text(text.split("Confidentiality")[0] + "Confidentiality considerations necessitate comprehensive documentation.\n", encoding="utf-8")
     data = check_json(root, "docs/staff/short-page.md")
-    assert section(data, "docs/staff/short-page.md", "Introduction")["judged_by"] == "sentence length only"
-    assert found(data) == []
+    assert section(data, "docs/staff/short-page.md", "Introduction")["judged_by"] == "whole page"
+    assert found(data) == [("readability/too-hard", 7, 1)]
 
 
 def test_thresholds_are_per_voice() -> None:
@@ -105,8 +106,8 @@ def test_min_words_comes_from_the_configuration(tmp_path: Path) -> None:
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("min_words: 100", "min_words: 400"), encoding="utf-8")
     data = check_json(root, "docs/staff/readability.md")
-    assert {s["judged_by"] for s in page(data, "docs/staff/readability.md")["sections"] if s["words"]} == {"sentence length only"}
-    assert found(data, rule="readability") == []
+    assert {s["judged_by"] for s in page(data, "docs/staff/readability.md")["sections"] if s["words"]} == {"whole page"}
+    assert found(data, rule="readability") == [("readability/too-hard", 9, 1)]  # one finding for the whole page
 
 
 def test_long_sentence_severity_is_configurable(tmp_path: Path) -> None:
@@ -178,8 +179,9 @@ def test_words_of_an_excepted_section_do_not_make_a_short_page_long_enough(tmp_p
     data = check_json(root, "docs/staff/mixed.md")
     ours = section(data, "docs/staff/mixed.md", "Our words")
     assert ours["words"] < 100 <= ours["words"] + section(data, "docs/staff/mixed.md", "Legal wording")["words"]
-    assert ours["judged_by"] == "sentence length only"
-    assert found(data, rule="readability") == []
+    assert ours["judged_by"] == "whole page"
+    # Scored as a whole page without the excepted section: too hard.
+    assert found(data, rule="readability") == [("readability/too-hard", 14, 1)]
 
 
 def test_a_short_last_section_is_pooled_with_the_one_before_and_the_message_is_true(tmp_path: Path) -> None:

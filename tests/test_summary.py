@@ -47,7 +47,7 @@ def test_failing_sections_table(fixture_site: Path) -> None:
     assert rows, text
     first = next(row for row in rows if "Information governance (line 9)" in row)
     assert "| Staff and volunteers |" in first
-    assert "28.3 (limit 9)" in first
+    assert "28.3, UK reading age 33 (limit 9)" in first
     assert "(limit 55 or more)" in first
     assert "Comprehensive documentation facilitates subsequent organisational evaluation" in first
     # A pooled section says what it was scored with.

@@ -20,12 +20,16 @@ from .checks.pairing import check_pairing
 from .checks.readability import SectionReport, check_readability
 from .checks.references import answered_by, check_checklist_answered, check_ids
 from .checks.review import check_review
+from .checks.placeholder import check_placeholders
 from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
 from .exceptions import Allowance
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
+from .config import Voice
+from .plainwords import PlainWords, load_plain_words
+from .vocabulary import Vocabulary, glossary_words, known_words
 from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .htmltokens import tokens
@@ -119,6 +123,9 @@ class Checker:
         self._questions: list[Question] | None = None
         self._data_loaded = False
         self._explained_words: frozenset[str] | None = None
+        self._plain_words: PlainWords | None = None
+        self._plain_loaded = False
+        self._vocabularies: dict[str, Vocabulary] = {}
         self.cache: ResultCache | None = None
         self._cache_key = ""
         self._existing_key: tuple[set[str] | None, str] = (None, "")  # the last page list seen, and its digest
@@ -358,7 +365,7 @@ class Checker:
         files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
-        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER):
+        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER, self.settings.plain_words):
             if name:
                 try:
                     data.append((self.site.docs_dir / name).read_bytes())
@@ -414,11 +421,12 @@ class Checker:
         result.title = result.title or page.title
         findings: list[Finding] = []
         if voice is not None:
-            readability, result.sections = check_readability(page, voice, self.settings, self._explained())
+            readability, result.sections = check_readability(page, voice, self.settings, self._explained(), self.vocabulary(voice), self.plain_words)
             findings += readability
             findings += check_pairing(source.path, relative, voice, source.meta, source.meta_lines, self.settings, existing)
             if self._is_voice_page(relative) and not source.meta.get("generated"):
                 findings += check_review(source.path, voice.name, source.meta, source.meta_lines, self.settings.review_months, self.settings.overdue_review, self.today)
+                findings += check_placeholders(page)
         if self.glossary is not None:
             findings += check_glossary(page, self.glossary)
         findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
@@ -444,7 +452,28 @@ class Checker:
     def load_all(self) -> None:
         """Load now what checking a page loads on first use: worker processes started by
         fork then share one copy, instead of each loading its own."""
-        self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained()
+        self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained(), self.plain_words
+        for voice in self.settings.voices.values():
+            self.vocabulary(voice)
+
+    @property
+    def plain_words(self) -> PlainWords | None:
+        """The site's plain-words file (everyday words, plainer words), if it has one."""
+        if not self._plain_loaded:
+            self._plain_loaded = True
+            if self.settings.plain_words:
+                file = self.site.docs_dir / self.settings.plain_words
+                self._plain_words = load_plain_words(file, set(self.settings.voices), display_path(file))
+        return self._plain_words
+
+    def vocabulary(self, voice: Voice) -> Vocabulary | None:
+        """The words a reader of this voice knows (only for a voice with max_unfamiliar)."""
+        if voice.max_unfamiliar is None:
+            return None
+        if voice.name not in self._vocabularies:
+            everyday = self.plain_words.everyday if self.plain_words is not None else frozenset()
+            self._vocabularies[voice.name] = Vocabulary(known_words(everyday), glossary_words(self.glossary, voice.name))
+        return self._vocabularies[voice.name]
 
     def _explained(self) -> frozenset[str]:
         if self._explained_words is None:

@@ -26,6 +26,9 @@ class Voice:
     min_ease: float
     max_sentence_words: int
     paired: bool = True
+    language: str = "en"  # ISO 639-1 code of the voice's language (see language.py)
+    max_unfamiliar: float | None = None  # per cent of words a reader may not know (None: not checked)
+    max_word_letters: float = 6.0  # average letters per word, for a language with no formula
 
 
 DEFAULT_VOICES: dict[str, dict[str, Any]] = {
@@ -44,6 +47,7 @@ class Settings:
     prompts: str | None = None
     checklist: str | None = None
     image_register: str | None = None  # None: docs/image-consent.yml if it exists
+    plain_words: str | None = None  # everyday words and plainer words (plainwords.py)
     min_words: int = 100
     hard_words: int = 5
     review_months: int = 12
@@ -78,7 +82,7 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
         raise CannotRun(path, f"{where} must be a mapping of settings (folder, label, max_grade, ...)")
     defaults = DEFAULT_VOICES.get(name, {})
     merged = {**defaults, **raw}
-    unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired"}
+    unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired", "language", "max_unfamiliar", "max_word_letters"}
     if unknown:
         raise CannotRun(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
     for needed in ("max_grade", "min_ease", "max_sentence_words"):
@@ -95,7 +99,16 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
         min_ease=_number(merged["min_ease"], where, path, "min_ease"),
         max_sentence_words=int(_number(merged["max_sentence_words"], where, path, "max_sentence_words")),
         paired=bool(merged.get("paired", True)),
+        language=_language(merged.get("language", "en"), where, path),
+        max_word_letters=_number(merged.get("max_word_letters", 6.0), where, path, "max_word_letters"),
+        max_unfamiliar=None if merged.get("max_unfamiliar") is None else _number(merged["max_unfamiliar"], where, path, "max_unfamiliar"),
     )
+
+
+def _language(value: Any, where: str, path: str) -> str:
+    if not isinstance(value, str) or not value.strip().isalpha() or len(value.strip()) != 2:
+        raise CannotRun(path, f"{where}: 'language' must be a two-letter language code such as en or cy, not {value!r}")
+    return value.strip().lower()
 
 
 def _severity(raw: dict[str, Any], key: str, default: str, path: str) -> str:
@@ -115,7 +128,7 @@ def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int
 KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
-    "image_register",
+    "image_register", "plain_words",
     "front_matter_keys",
 }
 
@@ -137,7 +150,7 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     if default_voice is not None and default_voice not in voices:
         raise CannotRun(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})")
     files = {}
-    for key in ("glossary", "prompts", "checklist", "image_register"):
+    for key in ("glossary", "prompts", "checklist", "image_register", "plain_words"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
             raise CannotRun(path, f"plainpolicy '{key}' must be a file name under docs/")

@@ -19,8 +19,11 @@ from pathlib import Path
 from .analysis import AnalysedPage, SectionView, analyse
 from .checker import Checker, PageResult, display_path
 from .checks.pairing import partners
-from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY, SectionReport
+from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, SectionReport, grade_words, reading_age, too_hard
+from .checks.language_rules import BY_LENGTH
 from .config import Settings, Voice
+from .language import name_of
+from .wrapping import terminal_width, wrap_all
 from .errors import CannotRun
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary
@@ -108,10 +111,10 @@ def render(explained: Explained) -> str:
     else:
         lines.append(f"Written for: {voice.label}.")
         lines.append(
-            f"The limits for {audience(voice)}: every section at grade {voice.max_grade:g} or lower, "
+            f"The limits for {audience(voice)}: every section at grade {voice.max_grade:g} or lower (UK reading age {reading_age(voice.max_grade)}), "
             f"with a Reading Ease of {voice.min_ease:g} or more, and no sentence over {voice.max_sentence_words} words."
         )
-        lines.append("(The grade is roughly the school year a reader needs: lower is easier. Reading Ease goes from 0 to 100: higher is easier.)")
+        lines.append("(The grade is the US school grade a reader needs: lower is easier. The UK reading age is about the grade plus 5. Reading Ease goes from 0 to 100: higher is easier.)")
     if explained.partner_paths:
         lines.append(f"Partner {'page' if len(explained.partner_paths) == 1 else 'pages'}: {', '.join(explained.partner_paths)}.")
     if explained.excluded:
@@ -150,7 +153,7 @@ def render(explained: Explained) -> str:
 
     lines.append("")
     lines.append(_next_steps(result))
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_all(lines, terminal_width())) + "\n"
 
 
 def _verdict(findings: list[Finding]) -> str:
@@ -182,7 +185,7 @@ def _section_index(views: list[SectionView], finding: Finding) -> int | None:
 
 
 def _reads_at(grade: float, ease: float) -> str:
-    return f"grade {grade:.1f} with a Reading Ease of {ease:.0f}"
+    return f"{grade_words(grade)} with a Reading Ease of {ease:.1f}"
 
 
 def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str]:
@@ -195,7 +198,7 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
             f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.",
             f"It has an exception, so its readability score does not stop the build. The reason given: {report.exception_reason}",
         ]
-    if report.judged_by == SENTENCES_ONLY:
+    if report.judged_by == SENTENCES_ONLY:  # a result stored by an older version
         lines = [
             f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.",
             f"The whole page has fewer than {settings.min_words} words, which is too short for a fair score. So only sentence length is checked here.",
@@ -207,7 +210,21 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
         return lines
     lines = []
     grade, ease = report.judged_grade, report.judged_ease
-    if report.judged_by == POOLED and report.pooled_with:
+    if report.judged_by == BY_LENGTH:
+        language = name_of(voice.language)
+        return [
+            f"{size} It is in {language}, and no readability formula exists for {language}. So it is judged on sentence and word length: "
+            f"on average at most {voice.max_sentence_words} words per sentence and {voice.max_word_letters:g} letters per word.",
+            "That is within the limits." if report.passed else "It is over a limit, and this stops the build. Use shorter sentences and shorter, everyday words.",
+        ]
+    if report.judged_by == WHOLE_PAGE:
+        lines.append(f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.")
+        lines.append(
+            f"The whole page has fewer than {settings.min_words} words, too few to score one section fairly. So all its sections "
+            f"are scored together as one: the page reads at {_reads_at(grade, ease)}. A sentence over {voice.max_sentence_words} words also stops the build on a page this short."
+        )
+        subject = "The page"
+    elif report.judged_by == POOLED and report.pooled_with:
         names = ", ".join(f"\"{name}\"" for name in report.pooled_with)
         lines.append(f"{size} On its own it reads at {_reads_at(own.grade, own.ease)}.")
         lines.append(
@@ -218,15 +235,17 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
     else:
         lines.append(f"{size} It reads at {_reads_at(grade, ease)}.")
         subject = "This section"
-    too_hard_grade = grade > voice.max_grade
-    too_hard_ease = ease < voice.min_ease
+    too_hard_grade, too_hard_ease = too_hard(grade, ease, voice)
     if not too_hard_grade and not too_hard_ease:
-        lines.append(f"That is within the limits for {audience(voice)}.")
+        if report.passed:
+            lines.append(f"That is within the limits for {audience(voice)}.")
+        else:
+            lines.append(f"The scores are within the limits, but a sentence is over the limit of {voice.max_sentence_words} words, and on a page this short that stops the build.")
         return lines
     if too_hard_grade:
-        lines.append(f"{subject} read{'s' if subject == 'This section' else ''} at grade {grade:.1f}; the limit for {audience(voice)} is {voice.max_grade:g}.")
+        lines.append(f"{subject} read{'' if subject == 'Together they' else 's'} at {grade_words(grade)}; the limit for {audience(voice)} is {voice.max_grade:g} (reading age {reading_age(voice.max_grade)}).")
     if too_hard_ease:
-        lines.append(f"The Reading Ease is {ease:.0f}; the limit for {audience(voice)} is {voice.min_ease:g} or more.")
+        lines.append(f"The Reading Ease is {ease:.1f}; the limit for {audience(voice)} is {voice.min_ease:g} or more.")
     lines.append("So it is too hard to read, and this stops the build. Shorter sentences and shorter, everyday words bring the grade down and the Reading Ease up.")
     return lines
 
@@ -241,7 +260,7 @@ def _sentences_and_words(report: SectionReport, view: SectionView, voice: Voice,
             text += " Try splitting it."
         lines.append(text)
     exclude = explained.glossary.explained_words() if explained.glossary is not None else frozenset()
-    hardest = report.hard_words or hard_words(view.section.text, exclude, explained.settings.hard_words)
+    hardest = report.hard_words or hard_words(view.section.written, exclude, explained.settings.hard_words)
     if hardest:
         text = f"Its hardest words: {', '.join(hardest)}."
         if not report.passed:

@@ -5,6 +5,8 @@ tries every form). Instead we index forms by their first word and walk the
 text's words once: the cost grows with the text, not with the glossary.
 Matching is whole-word; a plural or possessive ending on the last word
 ("moderators", "ICO's") still matches. Abbreviations match case-sensitively.
+A hyphen separates words, as a space does: "GDPR" is found in "GDPR-compliant",
+and "service user" in "service-user".
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
-TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WORDS_AND_GAPS = re.compile(f"({TOKEN.pattern})")  # split() keeps the words, between the gaps
 _ENDINGS = ("", "s", "es", "'s", "’s", "'", "’")
 MEMO_LIMIT = 100_000  # distinct words remembered

@@ -11,7 +11,7 @@ from html import escape
 from typing import NamedTuple
 
 from .checker import PageResult
-from .checks.readability import SectionReport
+from .checks.readability import SectionReport, reading_age, too_hard
 from .config import Settings, Voice
 from .findings import Finding
 
@@ -94,8 +94,8 @@ def _voice_summary(voice: Voice, entries: list[ReportEntry]) -> str:
     return (
         f'<div class="pp-card"><h3>{escape(voice.label)}</h3>'
         f"<p>{len(entries)} pages, {len(grades)} sections, {sum(e.words for e in entries):,} words.</p>"
-        f"<p>Median grade {median_grade:.1f} (limit {voice.max_grade:g}).</p>"
-        f"<p>Median Reading Ease {median_ease:.0f} (limit {voice.min_ease:g} or more).</p>"
+        f"<p>Median grade {median_grade:.1f}, UK reading age {reading_age(median_grade)} (limit {voice.max_grade:g}, reading age {reading_age(voice.max_grade)}).</p>"
+        f"<p>Median Reading Ease {median_ease:.1f} (limit {voice.min_ease:g} or more).</p>"
         f"<p>Sections too hard: {failing}.</p></div>"
     )
 
@@ -103,21 +103,21 @@ def _voice_summary(voice: Voice, entries: list[ReportEntry]) -> str:
 def _section_table(sections: list[SectionReport], voice: Voice) -> str:
     rows = []
     for section in sections:
-        grade_fail = section.judged_grade > voice.max_grade
-        ease_fail = section.judged_ease < voice.min_ease
+        grade_fail, ease_fail = too_hard(section.judged_grade, section.judged_ease, voice)
         mark = "" if section.passed else ' <span class="pp-fail">too hard</span>'
         rows.append(
             "<tr>"
             f"<td>{escape(section.heading)}{mark}</td>"
             f"<td>{section.scores.words}</td>"
             f"<td>{_bar(section.scores.grade, GRADE_SCALE, voice.max_grade, grade_fail and not section.passed)}{section.scores.grade:.1f}</td>"
-            f"<td>{_bar(section.scores.ease, EASE_SCALE, voice.min_ease, ease_fail and not section.passed)}{section.scores.ease:.0f}</td>"
+            f"<td>{reading_age(section.scores.grade) if section.scores.words else ''}</td>"
+            f"<td>{_bar(section.scores.ease, EASE_SCALE, voice.min_ease, ease_fail and not section.passed)}{section.scores.ease:.1f}</td>"
             f"<td>{escape(_judged(section))}</td>"
             "</tr>"
         )
     return (
         f'<table class="pp-table"><thead><tr><th scope="col">Section</th><th scope="col">Words</th>'
-        f'<th scope="col">Grade (limit {voice.max_grade:g})</th><th scope="col">Reading Ease (limit {voice.min_ease:g})</th>'
+        f'<th scope="col">Grade (limit {voice.max_grade:g})</th><th scope="col">UK reading age (limit {reading_age(voice.max_grade)})</th><th scope="col">Reading Ease (limit {voice.min_ease:g})</th>'
         f'<th scope="col">Judged by</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 

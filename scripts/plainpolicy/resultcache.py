@@ -53,7 +53,8 @@ def code_signature() -> str:
     """The content of plainpolicy's own code: results of edited code are never reused,
     even when the version number has not changed (as while developing plainpolicy)."""
     package = Path(__file__).resolve().parent
-    return digest(*(part for path in sorted(package.rglob("*.py")) for part in (path.relative_to(package).as_posix(), path.read_bytes())))
+    files = sorted([*package.rglob("*.py"), *package.rglob("data/*.yml")])  # code, and the data that ships with it
+    return digest(*(part for path in files for part in (path.relative_to(package).as_posix(), path.read_bytes())))
 
 
 class ResultCache:

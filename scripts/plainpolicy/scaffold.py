@@ -5,7 +5,9 @@
 writes docs/staff/online-gaming.md and docs/young-people/online-gaming.md (the
 folders come from the voices in mkdocs.yml, never from names built in here),
 each with its front matter filled in and headings to start from. The starter
-text passes the checks, so a new topic never breaks the build on its own.
+text is not a finished page: checks/placeholder.py reports every starter
+sentence and the starter summary until they are replaced, and `reviewed:` is
+left empty until someone has reviewed the page.
 
 It refuses, writing nothing at all, when the topic name is not usable or when
 any of the pages already exists.
@@ -24,31 +26,10 @@ from .checker import display_path
 from .config import Voice
 from .errors import CannotRun
 from .mkdocs_config import SiteConfig
+from .starters import PLAIN_GRADE, PLAIN_STARTER, STAFF_STARTER, SUMMARY_PLACEHOLDER
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 60
-SUMMARY_PLACEHOLDER = "One plain sentence that says what this page is about."
-# Voices whose readers need the plainest words (young people, easy read) get the
-# "you" starter; the others get the practical staff starter.
-PLAIN_GRADE = 6
-
-# Each starter sentence is short (12 words or fewer) and the whole starter is under
-# 100 words, so it passes every voice's limits, even an easy-read voice.
-STAFF_STARTER = [
-    ("", ["Say what this page covers in two or three short sentences.", "Say who it is for."]),
-    ("What to do", ["List the steps to take, in the order people take them.", "Start each step with a verb, such as \"tell\" or \"check\"."]),
-    ("Who to tell", ["Say who to tell, how to reach them and how soon."]),
-    ("What good looks like", ["Give a short example from real work with young people.", "Show what a good choice looks like."]),
-]
-PLAIN_STARTER = [
-    ("", ["Say what this page is about in one or two short sentences."]),
-    ("What we will do", ["Say what our staff will do.", "Use \"we\" for our group."]),
-    ("What you can do", ["Say what the reader can do.", "Talk to them as \"you\"."]),
-    ("Who to talk to", ["Say who they can talk to, and how."]),
-    ("Your rights", ["Say what they can ask for.", "Keep each sentence short and kind."]),
-]
-
-
 @dataclass(frozen=True)
 class NewPage:
     voice: Voice
@@ -93,7 +74,7 @@ def front_matter(title: str, owner: str, today: dt.date) -> str:
         "---\n"
         f"title: {yaml_text(title)}\n"
         f"summary: {SUMMARY_PLACEHOLDER}\n"
-        f"reviewed: {today.isoformat()}\n"
+        "reviewed:  # the date someone checked this page, as YYYY-MM-DD\n"
         f"owner: {yaml_text(owner)}\n"
         "checklist: []\n"
         "themes: []\n"
@@ -170,7 +151,11 @@ def write_all(pages: list[NewPage]) -> None:
 
 def next_steps(site: SiteConfig, pages: list[NewPage]) -> list[str]:
     settings = site.settings
-    steps = ["Write a one-sentence summary in each page's front matter, and replace the starter text with your own words."]
+    steps = [
+        "Write a one-sentence summary in each page's front matter, and replace the starter text with your own words: "
+        "until then the check reports it (review/placeholder) and the site does not build.",
+        "When someone has checked the pages, set 'reviewed:' in each to that date (YYYY-MM-DD).",
+    ]
     data = []
     if settings.checklist:
         data.append(f"the checklist questions each page answers under 'checklist:' (ids from {display_path(site.docs_dir / settings.checklist)})")

@@ -16,6 +16,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from .syllables import syllables
+from .writtenwords import written_words
 
 # textstat.backend.utils.constants
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
@@ -164,19 +165,23 @@ def easy_words() -> frozenset[str]:
 
 
 def hard_words(text: str, exclude: frozenset[str] = frozenset(), limit: int = 5) -> list[str]:
-    """The hardest words of a text: not on the easy list, most syllables first.
+    """The hardest words of a text as written: not on the easy list, most syllables first.
 
-    This is textstat's "difficult words" (two syllables or more, not a Dale-Chall
-    easy word), ranked so a writer sees the worst first. `exclude` holds words a
-    glossary explains, which are a fair exception.
+    This is textstat's "difficult words" (not a Dale-Chall easy word), here of
+    three syllables or more, ranked so a writer sees the worst first. `exclude`
+    holds words a glossary explains, which are a fair exception. A hyphenated word
+    is shown as written ("counter-terrorism"); web and e-mail addresses are not words.
     """
     easy = easy_words()
     seen: dict[str, int] = {}
-    for word in words(text):
+    for word in written_words(text):
         lower = word.lower()
-        if lower in easy or lower in exclude or lower in seen or not lower.isalpha():
+        if lower in easy or lower in exclude or lower in seen:
             continue
-        count = syllables(lower)
+        parts = [part for part in re.split(r"[-'’]", lower) if part]
+        if all(part in easy or part in exclude for part in parts):
+            continue
+        count = sum(syllables(part) for part in parts)
         if count >= 3:
             seen[lower] = count
     ranked = sorted(seen.items(), key=lambda item: (-item[1], item[0]))

@@ -1,17 +1,30 @@
 """Splitting a unit of prose into sentences a writer would recognise.
 
-Used for sentence findings (the scores use textstat's own counting). Splits after
-. ! or ? followed by a space and a capital, digit or opening quote, but not after
-common abbreviations ("e.g.", "s.", "No.") or a single initial.
+Used for sentence findings and, through fragments.py, for what the formulas score.
+A sentence ends:
+
+- after . ! ? or … followed by a space and a capital, a digit, an opening quote, an
+  emoji, or a word that starts with a small letter and has a capital inside it
+  ("iPhones", "eBay"); but not after common abbreviations ("e.g.", "s.", "No.")
+  or a single initial. "etc." at the end of a sentence does end it;
+- after an emoji followed by a space and such a start ("We're here 💜 Talk to us");
+- at a spaced dash ("Your phone – your rules"): the reader pauses there as at a
+  full stop. A dash between two numbers ("10 - 12") is a range, not a break.
 """
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D\uFE0F\u200D\U000E0020-\U000E007F]"
+_START = rf"(?=[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]|{EMOJI}))"
+_BOUNDARY = re.compile(
+    rf"(?P<stop>(?<=[.!?…])[\"'”’)\]]*(?:\s*{EMOJI}+)*\s+{_START})"
+    rf"|(?P<emoji>(?<={EMOJI})\s+{_START})"
+    r"|(?P<dash>(?<!\d)\s+[–—-]{1,2}\s+(?!\d))"
+)
 _NO_BREAK_AFTER = {
-    "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "fig", "s", "ss", "para",
+    "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "no", "vs", "fig", "s", "ss", "para",
     "paras", "sch", "art", "reg", "regs", "approx", "cf", "p", "pp", "ch",
 }
 
@@ -20,16 +33,17 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        # The word just before the boundary (it ends in . ! ? or …). Scan back over
-        # that word only: slicing from `start` would make a unit full of
-        # abbreviations ("Dr. A. B. e.g. ...") quadratic.
-        end = match.start()
-        cut = end
-        while cut > start and not text[cut - 1].isspace():
-            cut -= 1
-        stem = text[cut:end].rstrip("\"'”’)]").rstrip(".!?…").lower()
-        if stem in _NO_BREAK_AFTER or (len(stem) == 1 and stem.isalpha()):
-            continue
+        if match.lastgroup == "stop":
+            # The word just before the boundary (it ends in . ! ? or …). Scan back over
+            # that word only: slicing from `start` would make a unit full of
+            # abbreviations ("Dr. A. B. e.g. ...") quadratic.
+            end = match.start()
+            cut = end
+            while cut > start and not text[cut - 1].isspace():
+                cut -= 1
+            stem = text[cut:end].rstrip("\"'”’)]").rstrip(".!?…").lower()
+            if stem in _NO_BREAK_AFTER or (len(stem) == 1 and stem.isalpha()):
+                continue
         sentences.append(text[start : match.start()].strip())
         start = match.end()
     tail = text[start:].strip()

@@ -12,7 +12,7 @@ The text is written for people who are not programmers.
 from __future__ import annotations
 
 from .checker import PageResult, Report
-from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY
+from .checks.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, reading_age
 from .config import Settings, Voice
 from .findings import ERROR, WARNING, Finding
 
@@ -62,8 +62,10 @@ def _section_rows(report: Report, settings: Settings) -> list[str]:
             # Too few words for the formulas: the section failed on a long sentence.
             grade = ease = f"not scored: the page has under {settings.min_words} words"
         else:
-            grade = f"{section.judged_grade:.1f} (limit {voice.max_grade:g})"
-            ease = f"{section.judged_ease:.0f} (limit {voice.min_ease:g} or more)"
+            grade = f"{section.judged_grade:.1f}, UK reading age {reading_age(section.judged_grade)} (limit {voice.max_grade:g})"
+            ease = f"{section.judged_ease:.1f} (limit {voice.min_ease:g} or more)"
+            if section.judged_by == WHOLE_PAGE:
+                name += f", scored as one with the rest of the page (under {settings.min_words} words)"
         if section.longest_sentence:
             longest = f"{section.longest_words} words (limit {voice.max_sentence_words}): “{cell(section.longest_sentence, MAX_SENTENCE)}”"
         else:

@@ -10,8 +10,19 @@ from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, WARNING, Finding
 from ..glossary import Glossary, Rejected, Term
 from ..linemap import normal_words
+from ..scoring import easy_words
 
-_CAPITALS = re.compile(r"(?<![\w-])[0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![\w-])")
+# An abbreviation, with a plural or possessive ending ("QZXs", "QZX's"); a hyphen
+# ends it ("GDPR-compliant").
+_CAPITALS = re.compile(r"(?<![\w-])([0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s|['’]s)?(?![\w])")
+# Roman numerals of parts and chapters (II, IV, XII): not abbreviations.
+_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _ordinary(word: str) -> bool:
+    """A word in capitals that is not an abbreviation: an everyday word for emphasis
+    ("NOT", "NOW": three letters or more, as "IT" and "US" may be abbreviations) or a numeral."""
+    return bool(_NUMERAL.fullmatch(word)) or (len(word) >= 3 and word.lower() in easy_words())
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -20,7 +31,7 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int) -> tuple[int, int]:
+def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int]:
     """Source line and column of text[start:end], a match inside one unit of the section.
 
     The words just before the match are searched with it, so that the second
@@ -30,7 +41,7 @@ def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: i
     target = normal_words(text[start:end])
     before = normal_words(text[max(0, start - 200) : start])[-4:]  # a bounded window: four words are enough
     for context in sorted({min(size, len(before)) for size in (4, 2, 1, 0)}, reverse=True):
-        found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context)
+        found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context, after=after)
         if found is not None:
             return found
     return view.line, 1
@@ -42,9 +53,15 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
     used_forms: dict[str, dict[str, tuple[SectionView, str, str, int, int]]] = {}
     missing_reported: set[str] = set()
     for view in page.sections:
+        cursor: tuple[int, int] | None = None  # where the last unit with a finding starts: units are in page order
         for unit in view.section.units:
             text = unit.text
             uses, rejections = glossary.scan(text)
+            after = None
+            if rejections or _CAPITALS.search(text):
+                # Start at this unit, so that three list items with the same words are found on their own lines.
+                found = page.finder.find(text, view.line, view.end_line, cursor)
+                after = cursor = found if found is not None else cursor
             spans = [(start, end) for _, _, start, end in uses]
             for term, written, start, end in uses:
                 base = _base_form(term, written)
@@ -53,17 +70,24 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
-            findings.extend(_rejected(page, view, text, rejections, spans, voice))
-            findings.extend(_abbreviations(page, view, text, glossary, spans))
+            findings.extend(_rejected(page, view, text, rejections, spans, voice, after))
+            findings.extend(_abbreviations(page, view, text, glossary, spans, after))
+            if cursor is not None:
+                cursor = (cursor[0], cursor[1] + 1)
+        for title in view.section.titles:  # headings, admonition titles, alt text: prose too
+            uses, rejections = glossary.scan(title.text)
+            spans = [(start, end) for _, _, start, end in uses]
+            findings.extend(_rejected(page, view, title.text, rejections, spans, voice))
+            findings.extend(_abbreviations(page, view, title.text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
     return findings
 
 
 def _base_form(term: Term, written: str) -> str:
     """The accepted form behind what was written ("ICO's" -> "ICO", "moderators" -> "moderator")."""
-    lowered = " ".join(written.lower().split())
+    lowered = " ".join(written.lower().replace("-", " ").split())  # "out-of-hours" is "out of hours"
     for form in sorted(term.accepted, key=len, reverse=True):
-        if lowered.startswith(form.lower()):
+        if lowered.startswith(" ".join(form.lower().replace("-", " ").split())):
             return form
     return written
 
@@ -78,14 +102,14 @@ def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, writt
     )
 
 
-def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list[tuple[Term, Rejected, str, int, int]], spans: list[tuple[int, int]], voice: str) -> list[Finding]:
+def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list[tuple[Term, Rejected, str, int, int]], spans: list[tuple[int, int]], voice: str, after: tuple[int, int] | None = None) -> list[Finding]:
     findings = []
     for term, rejected, written, start, end in rejections:
         if rejected.voices is not None and voice not in rejected.voices:
             continue
         if _covered(spans, start, end):
             continue  # e.g. "GDPR" inside "UK GDPR"
-        line, column = _locate(page, view, text, start, end)
+        line, column = _locate(page, view, text, start, end, after)
         findings.append(
             Finding(
                 page.path, line, "glossary/rejected", ERROR,
@@ -97,15 +121,15 @@ def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list
     return findings
 
 
-def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]]) -> list[Finding]:
+def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], after: tuple[int, int] | None = None) -> list[Finding]:
     findings = []
     for match in _CAPITALS.finditer(text):
-        word = match.group(0)
-        if word in glossary.abbreviations or word in glossary.known_capitals or _covered(spans, match.start(), match.end()):
+        word = match.group(1)
+        if word in glossary.abbreviations or word in glossary.known_capitals or _covered(spans, match.start(), match.end()) or _ordinary(word):
             continue
         if sum(character.isalpha() for character in word) < 2:
             continue
-        line, column = _locate(page, view, text, match.start(), match.end())
+        line, column = _locate(page, view, text, match.start(), match.end(), after)
         findings.append(
             Finding(
                 page.path, line, "glossary/unknown-abbreviation", ERROR,

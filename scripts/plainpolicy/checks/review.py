@@ -42,11 +42,11 @@ def review_dates(meta: dict[str, Any], months: int) -> tuple[dt.date | None, dt.
 
 def check_review(path: str, voice: str, meta: dict[str, Any], meta_lines: dict[str, int], months: int, severity: str, today: dt.date) -> list[Finding]:
     for key in ("reviewed", "review_due"):
-        if key in meta and parse_date(meta[key]) is None:
+        if meta.get(key) is not None and parse_date(meta[key]) is None:  # "reviewed:" left empty is missing
             return [Finding(path, meta_lines.get(key, 1), "review/bad-date", ERROR, f"'{key}' must be a date written as YYYY-MM-DD, not {meta[key]!r}.", f"For example: {key}: {today.isoformat()}", 1, voice, "")]
     reviewed, due = review_dates(meta, months)
     if reviewed is None:
-        return [Finding(path, 1, "review/missing", severity, "This page does not say when it was last reviewed.", f"Add 'reviewed: {today.isoformat()}' to the front matter after checking the page is still right.", 1, voice, "")]
+        return [Finding(path, meta_lines.get("reviewed", 1), "review/missing", severity, "This page does not say when it was last reviewed.", f"Add 'reviewed: {today.isoformat()}' to the front matter after checking the page is still right.", 1, voice, "")]
     if due is not None and due < today:
         return [Finding(path, meta_lines.get("reviewed", 1), "review/overdue", severity, f"The review was due on {due.isoformat()} (last reviewed {reviewed.isoformat()}).", "Check the page is still right (law, contacts, platforms), then update 'reviewed'.", 1, voice, "")]
     return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..checker import Report
+from ..checks.readability import reading_age
 
 
 def render(report: Report, verbose: bool = False) -> str:
@@ -26,10 +27,12 @@ def render(report: Report, verbose: bool = False) -> str:
                         "syllables": section.scores.syllables,
                         "grade": round(section.scores.grade, 2),
                         "ease": round(section.scores.ease, 2),
+                        "reading_age": reading_age(section.scores.grade),
                         "judged_by": section.judged_by,
                         "pooled_with": section.pooled_with,
                         "judged_grade": round(section.judged_grade, 2),
                         "judged_ease": round(section.judged_ease, 2),
+                        "judged_reading_age": reading_age(section.judged_grade),
                         "passed": section.passed,
                         "longest_sentence": section.longest_sentence,
                         "longest_sentence_words": section.longest_words,

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from ..checker import Report
+from ..checks.readability import reading_age
 from ..findings import INFO
+from ..wrapping import terminal_width, wrap
 
 _WIDTH = 40
 
 
 def _finding_lines(report: Report, show_info: bool) -> list[str]:
+    width = terminal_width()
     lines = []
     for finding in report.findings:
         if finding.severity == INFO and not show_info:
             continue
-        lines.append(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}")
+        lines += wrap(f"{finding.path}:{finding.line}:{finding.column}  {finding.severity}  {finding.rule}  {finding.message}", width, "    ")
         if finding.hint:
-            lines.append(f"    hint: {finding.hint}")
+            lines += wrap(f"    hint: {finding.hint}", width, "          ")
     return lines
 
 
 def _section_table(report: Report) -> list[str]:
-    lines = ["", f"{'page / section':{_WIDTH}}  {'voice':12} {'words':>5} {'grade':>5} {'ease':>5}  judged by"]
+    lines = ["", f"{'page / section':{_WIDTH}}  {'voice':12} {'words':>5} {'grade':>5} {'age':>3} {'ease':>5}  judged by"]
     for page in report.pages:
         lines.append(f"{page.path}")
         for section in page.sections:
@@ -29,7 +32,7 @@ def _section_table(report: Report) -> list[str]:
             if section.pooled_with:
                 judged += " with " + ", ".join(section.pooled_with)
             mark = "" if section.passed else "  << too hard"
-            lines.append(f"{name:{_WIDTH}}  {page.voice or '-':12} {section.scores.words:5d} {section.scores.grade:5.1f} {section.scores.ease:5.0f}  {judged}{mark}")
+            lines.append(f"{name:{_WIDTH}}  {page.voice or '-':12} {section.scores.words:5d} {section.scores.grade:5.1f} {reading_age(section.scores.grade):3d} {section.scores.ease:5.1f}  {judged}{mark}")
     return lines
 
 

@@ -14,6 +14,7 @@ class PlainPolicyConfig(Config):
     prompts = c.Optional(c.Type(str))
     checklist = c.Optional(c.Type(str))
     image_register = c.Optional(c.Type(str))
+    plain_words = c.Optional(c.Type(str))
     min_words = c.Type(int, default=100)
     hard_words = c.Type(int, default=5)
     review_months = c.Type(int, default=12)
