@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import CannotRun
+from .nations import ALL_NATIONS, nations_setting
 
 SEVERITIES = ("error", "warning")
 
@@ -50,6 +51,7 @@ class Settings:
     overdue_review: str = "warning"
     long_sentence: str = "warning"
     exclude: tuple[str, ...] = field(default_factory=tuple)
+    nations: tuple[str, ...] = ALL_NATIONS  # the UK nations the organisation works in (see nations.py)
 
     def voice_for(self, relative_path: str, meta: dict[str, Any]) -> Voice | None:
         """The page's voice: front matter `voice`, else its folder, else the default."""
@@ -114,7 +116,7 @@ def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int
 KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
-    "image_register",
+    "image_register", "nations",
 }
 
 
@@ -152,5 +154,6 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
         overdue_review=_severity(raw, "overdue_review", "warning", path),
         long_sentence=_severity(raw, "long_sentence", "warning", path),
         exclude=tuple(exclude),
+        nations=nations_setting(raw.get("nations"), path),
         **files,
     )

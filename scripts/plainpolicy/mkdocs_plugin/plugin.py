@@ -35,6 +35,7 @@ from ..checks.pairing import partners
 from ..config import settings_from_mapping
 from ..errors import CannotRun
 from ..imageregister import DEFAULT_REGISTER
+from .. import commitments, nationrules, nations
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
 from ..pool import Job, PagePool, starts_at_once, workers_for
@@ -115,6 +116,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             raise PluginError(f"plainpolicy: {error}") from None
         if self.config.report:
             config.extra_css.append(CSS_PATH)
+        # Templates read the chosen nations here, as keys in the usual order (see nations.py).
+        self.config["nations"] = list(settings.nations)
+        config.extra_css.append(nations.CSS_PATH)
         if self.pool is not None:  # left by a build that stopped early
             self.pool.close()
             self.pool = None
@@ -145,7 +149,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def _data_files(site: SiteConfig) -> list[str]:
         """The data files the checks read: never published, and watched by `serve`."""
         settings = site.settings
-        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER]
+        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER, nationrules.DEFAULT_FILE, commitments.DEFAULT_FILE]
         return [name for name in names if name]
 
     # --- files -----------------------------------------------------------------
@@ -171,6 +175,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         for relative, (text, data_file, origins) in generated.items():
             self._add(files, config, relative, text)
             self.generated[relative] = (data_file, origins)
+        files.append(File.generated(config, nations.CSS_PATH, content=nations.NATION_CSS))
         if self.config.report:
             # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
@@ -409,6 +414,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     @_timed
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._files = files
+        if self.config.enabled:
+            # For templates (the "Report a concern" panel): the chosen nations, and their names.
+            env.globals["plainpolicy_nations"] = list(self.checker.settings.nations)
+            env.globals["plainpolicy_nation_names"] = {key: nations.NATIONS[key] for key in self.checker.settings.nations}
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
