@@ -25,6 +25,7 @@ from .checks.nation_terms import check_nation_terms
 from . import commitments as commitment_markers
 from . import nationrules
 from .nations import FilteredPage, NationBlock, filter_page
+from .commitments_page import COMMITMENTS_PAGE, Entry, commitments_page
 from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
@@ -231,6 +232,8 @@ class Checker:
                 paths.add(f"{voice.folder}/{generate.PROMPTS_PAGE}")
         if self.settings.checklist:
             paths.add(generate.CHECKLIST_PAGE)
+        if self.commitment_register is not None:
+            paths.add(COMMITMENTS_PAGE)
         return paths
 
     def generate_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, Generated]:
@@ -281,6 +284,21 @@ class Checker:
             result[generate.CHECKLIST_PAGE] = (generate.checklist_page(self.questions, answers, self.settings, voice), self.data_path(self.settings.checklist), origins)
         return result
 
+    def commitment_pages(self, entries: Sequence[Entry]) -> dict[str, Generated]:
+        """The generated table of commitments (when there is a register): where each voice states each one."""
+        register = self.commitment_register
+        if register is None:
+            return {}
+        voice = self.settings.default_voice or next(iter(self.settings.voices))
+        return {COMMITMENTS_PAGE: (commitments_page(register, entries, self.settings, voice), register.path, {})}
+
+    def page_commitments(self, source: SourcePage, relative: str) -> list[commitment_markers.Marker]:
+        """The commitment markers of a voice page as its readers see it (source already through nation_view)."""
+        voice = self.settings.voice_for(relative, source.meta)
+        if voice is None or source.meta.get("generated") or not (self._is_voice_page(relative) or "voice" in source.meta):
+            return []
+        return commitment_markers.find_markers(source.text, source.path, relative)
+
     def site_findings(self, pages: Sequence[SitePage]) -> list[Finding]:
         """Rules that need the whole site: every checklist question answered; consent for images no page uses.
 
@@ -303,7 +321,9 @@ class Checker:
         with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
             results = checking.check(self._generated_jobs(glossaries) + self._read_all(self._collect([self.site.docs_dir])))
             pages = results[len(glossaries) :]
-            listings = sorted(self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages]).items())
+            listed = self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages])
+            listed.update(self.commitment_pages([(page.relative, page.title, page.voice, page.commitments) for page in pages]))
+            listings = sorted(listed.items())
             generated = zip(glossaries + listings, results[: len(glossaries)] + checking.check(self._generated_jobs(listings)))
         for (_, (_, data_file, origins)), result in sorted(generated, key=lambda item: item[0][0]):
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
@@ -465,8 +485,8 @@ class Checker:
         # Consent comes from the register alone: no comment in a page can excuse it.
         result.findings = apply_allowances(page, findings) + images.consent + filtered.findings(source.path)
         result.nation_blocks = filtered.blocks
-        if voice is not None and (self._is_voice_page(relative) or "voice" in source.meta) and not source.meta.get("generated"):
-            result.commitments = commitment_markers.find_markers(source.text, source.path, relative)
+        result.commitments = self.page_commitments(source, relative)
+        if result.commitments and voice is not None:
             result.findings += check_page_commitments(result.commitments, self.commitment_register, voice.name, self.data_path(commitment_markers.DEFAULT_FILE))
         result.media = images.used
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):

@@ -170,6 +170,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
         try:
             generated = self.checker.generate_pages(real)
+            generated.update(self._commitments_page(files))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         for relative, (text, data_file, origins) in generated.items():
@@ -183,6 +184,21 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
         self.check_here_first = 0 if starts_at_once() and not self._serving else CHECK_HERE_FIRST
         return files
+
+    def _commitments_page(self, files: Files) -> dict[str, Any]:
+        """The generated table of commitments, made from each page's markers as its readers see it."""
+        if self.checker.commitment_register is None:
+            return {}
+        entries = []
+        for file in files.documentation_pages():
+            source = self.sources.get(file.src_uri)
+            if source is None:
+                source = self.sources[file.src_uri] = self._source(*self._read(file))
+            shown, _ = self.checker.nation_view(source)
+            voice = self.checker.settings.voice_for(file.src_uri, source.meta)
+            title = str(source.meta.get("title") or Path(file.src_uri).stem)
+            entries.append((file.src_uri, title, voice.name if voice else None, self.checker.page_commitments(shown, file.src_uri)))
+        return self.checker.commitment_pages(entries)
 
     def _add(self, files: Files, config: MkDocsConfig, relative: str, text: str) -> None:
         existing = files.get_file_from_path(relative)
