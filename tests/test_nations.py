@@ -8,14 +8,13 @@ must agree for every nation setting.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import FIXTURES, REPO, line_of, mkdocs_build, run_cli
+from nations_testing import build_errors, check_errors, nations_site
+from plainpolicy_testing import FIXTURES, line_of, mkdocs_build, run_cli
 
-KIT_SETTING = "      nations: [england, wales, scotland, northern-ireland]\n"
 SETTINGS = {
     "england": "[england]",
     "wales": "[Wales]",
@@ -41,36 +40,6 @@ In Northern Ireland, tell the gateway team.
 
 If the worry is about a member of staff, the DSL tells the LADO the same day.
 """
-BUILD_FINDING = re.compile(r"^(docs/\S+?):(\d+):\d+ ([\w-]+/[\w-]+):", re.MULTILINE)
-
-
-def nations_site(tmp_path: Path, setting: str | None = "[england, wales, scotland, northern-ireland]", pages: dict[str, str] | None = None) -> Path:
-    """A copy of the fixture site with the kit's nations.yml, `nations:` set (None: left out)."""
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "nations", root)
-    shutil.copy(REPO / "docs" / "nations.yml", root / "docs" / "nations.yml")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert KIT_SETTING in text
-    config.write_text(text.replace(KIT_SETTING, f"      nations: {setting}\n" if setting is not None else ""), encoding="utf-8")
-    for relative, content in (pages or {}).items():
-        (root / "docs" / relative).write_text(content, encoding="utf-8")
-    return root
-
-
-def check_errors(root: Path) -> set[tuple[str, int, str]]:
-    run = run_cli("check", "--format", "json", "docs", cwd=root)
-    assert run.code in (0, 1), run.err
-    return {(f["path"], f["line"], f["rule"]) for f in run.json()["findings"] if f["severity"] == "error"}
-
-
-def build_errors(root: Path, out: Path) -> tuple[int, set[tuple[str, int, str]], str]:
-    result = mkdocs_build(root, out)
-    output = result.stdout + result.stderr
-    listing = output.split("plainpolicy found", 1)[1] if "plainpolicy found" in output else ""
-    return result.returncode, {(path, int(line), rule) for path, line, rule in BUILD_FINDING.findall(listing)}, output
-
-
 def article(out: Path, page: str) -> str:
     html = (out / page / "index.html").read_text(encoding="utf-8")
     main = html[html.index('role="main"') :]
