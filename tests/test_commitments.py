@@ -123,3 +123,13 @@ def test_a_broken_register_names_its_file_and_line(tmp_path: Path) -> None:
     run = run_cli("check", "docs", cwd=root)
     assert run.code == 2
     assert "docs/commitments.yml:3:" in run.err and "'Bad Id' is not a commitment id" in run.err
+
+
+def test_a_long_statement_is_found_at_its_line_in_the_register(tmp_path: Path) -> None:
+    """The generated table is read like any page; what it finds points at the register."""
+    root = nations_site(tmp_path)
+    long = "We get written consent before we post a photo of a young person, and we ask again every single time that we want to use the same photo somewhere else later on."
+    edit(root, "docs/commitments.yml", "  statement: We get written consent before we post a photo of a young person.", f"  statement: {long}")
+    warnings = findings(root, "sentence/too-long")
+    assert [(f["path"], f["line"]) for f in warnings] == [("docs/commitments.yml", line_of(root / "docs/commitments.yml", "photo-consent:"))]
+    assert "maintainers/commitments.md" in warnings[0]["hint"]

@@ -25,7 +25,7 @@ from .checks.nation_terms import check_nation_terms
 from . import commitments as commitment_markers
 from . import nationrules
 from .nations import FilteredPage, NationBlock, filter_page
-from .commitments_page import COMMITMENTS_PAGE, Entry, commitments_page
+from .commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
 from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
@@ -290,7 +290,7 @@ class Checker:
         if register is None:
             return {}
         voice = self.settings.default_voice or next(iter(self.settings.voices))
-        return {COMMITMENTS_PAGE: (commitments_page(register, entries, self.settings, voice), register.path, {})}
+        return {COMMITMENTS_PAGE: (commitments_page(register, entries, self.settings, voice), register.path, commitment_origins(register))}
 
     def page_commitments(self, source: SourcePage, relative: str) -> list[commitment_markers.Marker]:
         """The commitment markers of a voice page as its readers see it (source already through nation_view)."""
@@ -600,5 +600,5 @@ def relocate(finding: Finding, data_file: str, origins: dict[str, int]) -> Findi
     """Point a finding on a generated page at the data file line it came from."""
     from dataclasses import replace
 
-    line = origins.get(finding.section, 1)
+    line = origins.get(finding.section) or next((line for text, line in origins.items() if text and text in finding.hint), 1)
     return replace(finding, path=data_file, line=line, column=1, hint=f"(On the generated page {finding.path}.) {finding.hint}".strip())

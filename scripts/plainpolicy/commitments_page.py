@@ -13,6 +13,12 @@ COMMITMENTS_PAGE = "maintainers/commitments.md"
 Entry = tuple[str, str, "str | None", Sequence[Marker]]  # a page: relative path, title, voice, its markers
 
 
+def origins(register: Register) -> dict[str, int]:
+    """Each statement's line in the register: a finding on the generated page that quotes a
+    statement points at it (see checker.relocate)."""
+    return {_cell(statement): register.lines[identifier] for identifier, statement in register.statements.items()}
+
+
 def commitments_page(register: Register, entries: Sequence[Entry], settings: Settings, voice_name: str) -> str:
     """A table: each commitment in the register, and a link to where each voice states it."""
     voices = list(settings.voices.values())
@@ -28,10 +34,10 @@ def commitments_page(register: Register, entries: Sequence[Entry], settings: Set
         "This table shows where each version says it. "
         "The site will not build if one version makes a commitment and the other does not.\n\n"
     )
-    text += "| Commitment | " + " | ".join(voice.label for voice in voices) + " |\n"
-    text += "| --- |" + " --- |" * len(voices) + "\n"
+    text += "| Commitment | Id | " + " | ".join(voice.label for voice in voices) + " |\n"
+    text += "| --- | --- |" + " --- |" * len(voices) + "\n"
     for identifier, statement in register.statements.items():
-        cells = [f"{_cell(statement)} (`{identifier}`)"]
+        cells = [_cell(statement), f"`{identifier}`"]
         for voice in voices:
             found = places.get(identifier, {}).get(voice.name, [])
             cells.append("<br>".join(_where(relative, title, marker) for relative, title, marker in found) or "Not stated")
