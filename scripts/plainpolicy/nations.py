@@ -130,6 +130,8 @@ def filter_page(body: str, chosen: Sequence[str], first_line: int = 1) -> Filter
     """Keep the nation blocks for the chosen nations; see the module's docstring.
 
     `first_line` is the file's line number of the body's first line, for the problems found."""
+    if "///" not in body:  # most pages: nothing to do
+        return FilteredPage(body, body)
     lines = body.split("\n")
     shown = list(lines)
     rendered = list(lines)
@@ -220,6 +222,7 @@ def _names(rest: str, index: int, problem: Any) -> tuple[tuple[str, ...], str]:
 NATION_CSS = f"""/* plainpolicy: the label on a nation block (shown when the site covers more than one nation). */
 .md-typeset .admonition.{ADMONITION_TYPE} {{
   border-color: #3f51b5;
+  font-size: inherit; /* the page's own text size: this is policy text, not an aside */
 }}
 .md-typeset .{ADMONITION_TYPE} > .admonition-title {{
   background-color: rgba(63, 81, 181, 0.1);
