@@ -175,3 +175,18 @@ def test_templates_can_read_the_chosen_nations(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "out/index.html").read_text(encoding="utf-8")
     assert '<p id="nations">wales,northern-ireland|wales,northern-ireland|Northern Ireland</p>' in html
+
+
+def test_labels_need_the_admonition_extension_and_say_so(tmp_path: Path) -> None:
+    root = nations_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - admonition\n", ""))
+    run = run_cli("check", "docs", cwd=root)
+    assert run.code == 2 and "mkdocs.yml" in run.err and "'admonition'" in run.err
+    result = mkdocs_build(root, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "needs the 'admonition' Markdown extension" in output and "Traceback" not in output
+    single = nations_site(tmp_path / "one", "[scotland]")
+    config = single / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - admonition\n", ""))
+    assert check_errors(single) == set()

@@ -457,11 +457,11 @@ class Checker:
 
     def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
         """Every rule on one page, with no stored results (worker processes call this)."""
-        source, filtered = self.nation_view(source)
-        voice = self.settings.voice_for(relative, source.meta)
-        result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:
             html = self.render_page(source, relative)
+        source, filtered = self.nation_view(source)  # after rendering: the rendered page has its labels
+        voice = self.settings.voice_for(relative, source.meta)
+        result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         token_list = list(tokens(html))  # read once, for the prose and for the security scan
         page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title

@@ -261,7 +261,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         relative = page.file.src_uri
         settings = self.checker.settings
         voice = settings.voice_for(relative, page.meta)
-        markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
+        try:
+            markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
         if voice is not None:
             existing = self._existing(files)
             reviewed, due = review_dates(page.meta, settings.review_months)
