@@ -68,7 +68,8 @@ def setting_line(config_file: str, key: str = "nations") -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     pattern = re.compile(rf"^\s+{re.escape(key)}\s*:")
-    return next((number for number, line in enumerate(lines, start=1) if pattern.match(line)), None)
+    plugin = next((index for index, line in enumerate(lines) if re.match(r"^\s*-?\s*plainpolicy\s*:", line)), 0)
+    return next((number for number, line in enumerate(lines[plugin:], start=plugin + 1) if pattern.match(line)), None)
 
 
 def nations_setting(raw: Any, path: str) -> tuple[str, ...]:
