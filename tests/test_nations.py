@@ -190,3 +190,24 @@ def test_labels_need_the_admonition_extension_and_say_so(tmp_path: Path) -> None
     config = single / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - admonition\n", ""))
     assert check_errors(single) == set()
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("applies_in: [england, wales]\n", "applies_in: [england, wles]\n", "'wles' is not a UK nation"),
+        ("    forms: [LADO, local authority designated officer]\n", "    forms: [LADO, local authority designated officer]\n    colour: red\n", "unknown field(s) colour"),
+        ("      - 'Online Safety Act", "      - '(Online Safety Act", "not a valid regular expression"),
+    ],
+)
+def test_a_broken_nations_file_names_its_file_and_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    root = nations_site(tmp_path)
+    rules = root / "docs/nations.yml"
+    text = rules.read_text(encoding="utf-8")
+    assert old in text
+    rules.write_text(text.replace(old, new, 1), encoding="utf-8")
+    run = run_cli("check", "docs", cwd=root)
+    assert run.code == 2 and re.search(r"docs/nations\.yml:\d+: ", run.err) and message in run.err, run.err
+    result = mkdocs_build(root, tmp_path / "out")
+    assert result.returncode != 0 and message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

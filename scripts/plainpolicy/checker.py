@@ -300,12 +300,13 @@ class Checker:
         return commitment_markers.find_markers(source.text, source.path, relative)
 
     def site_findings(self, pages: Sequence[SitePage]) -> list[Finding]:
-        """Rules that need the whole site: every checklist question answered; consent for images no page uses.
+        """Rules that need the whole site: every checklist question answered; consent for images no page uses;
+        each commitment in both voices, once per voice.
 
         Full results (the command line) and the site build's short ones both have what they need."""
         media = {file for page in pages for file in page.media}
-        images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path)
-        images += check_site_commitments(((page.voice, page.commitments) for page in pages), self.settings, self.commitment_register)
+        commitments = check_site_commitments(((page.voice, page.commitments) for page in pages), self.settings, self.commitment_register)
+        images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path) + commitments
         if self.questions is None:
             return images
         answered = answered_by((page.voice, page.answers) for page in pages)

@@ -108,6 +108,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.checker = Checker(site)
             self.checker.glossary  # load and validate the data files now: fail early
             self.checker.themes
+            self.checker.nation_rules
+            self.checker.commitment_register
             # Tooltips are found with the checks (in the workers), when the site turns on abbr.
             self.checker.tooltips = "abbr" in site.extensions and self.checker.glossary is not None
             if resultcache.enabled():
