@@ -133,75 +133,84 @@ def filter_page(body: str, chosen: Sequence[str], first_line: int = 1) -> Filter
     `first_line` is the file's line number of the body's first line, for the problems found."""
     if "///" not in body:  # most pages: nothing to do
         return FilteredPage(body, body)
-    lines = body.split("\n")
-    shown = list(lines)
-    rendered = list(lines)
-    result = FilteredPage("", "")
-    labelled = len(chosen) > 1
-    fence = ""
-    others: list[str] = []  # slashes of other open pymdownx blocks
-    current: tuple[int, str, tuple[str, ...], str] | None = None  # (index, slashes, nations, written) of the open block
+    return _Filter(body.split("\n"), chosen, first_line).run()
 
-    def problem(index: int, rule: str, message: str, hint: str) -> None:
-        result.problems.append((first_line + index, rule, message, hint))
 
-    def close(end_index: int, closed: bool) -> None:
-        assert current is not None
-        start, _, nations, written = current
-        keep = [key for key in nations if key in chosen]
-        result.blocks.append(NationBlock(first_line + start, first_line + end_index, nations, written, bool(keep), closed))
-        shown[start] = rendered[start] = ""
-        if closed:
-            shown[end_index] = rendered[end_index] = ""
-        inside = range(start + 1, end_index if closed else end_index + 1)
-        if not keep:
-            for index in inside:
-                shown[index] = rendered[index] = ""
-        elif labelled:
-            rendered[start] = f'!!! {ADMONITION_TYPE} "{label(keep)}"'
-            for index in inside:
-                rendered[index] = "    " + lines[index] if lines[index].strip() else ""
+class _Filter:
+    """One pass over a page body's lines (code fences skipped), blocks opened and closed in turn."""
 
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
-                fence = ""
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
+    def __init__(self, lines: list[str], chosen: Sequence[str], first_line: int) -> None:
+        self.lines = lines
+        self.shown = list(lines)
+        self.rendered = list(lines)
+        self.chosen = chosen
+        self.first_line = first_line
+        self.result = FilteredPage("", "")
+        self.others: list[str] = []  # the slashes of other open pymdownx blocks (/// details ...)
+        self.current: tuple[int, str, tuple[str, ...], str] | None = None  # the open block: index, slashes, nations, names written
+
+    def run(self) -> FilteredPage:
+        fence = ""
+        for index, line in enumerate(self.lines):
+            opener = _FENCE.match(line)
+            if fence:
+                if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+                    fence = ""
+            elif opener:
+                fence = opener.group(1)
+            else:
+                self.line(index, line)
+        if self.current is not None:
+            self.problem(self.current[0], "nation/unclosed", "This nation block is never closed, so it runs to the end of the page.", "Add a line with just /// after the block's last line.")
+            self.close(len(self.lines) - 1, closed=False)
+        self.result.shown = "\n".join(self.shown)
+        self.result.markdown = "\n".join(self.rendered)
+        return self.result
+
+    def problem(self, index: int, rule: str, message: str, hint: str) -> None:
+        self.result.problems.append((self.first_line + index, rule, message, hint))
+
+    def line(self, index: int, line: str) -> None:
         nation = _NATION_OPEN.match(line)
         if nation:
-            if current is not None or others:
-                problem(index, "nation/nested", "This nation block is inside another block.", "Close the block above it with a /// line first: nation blocks sit at the top level of a page, one after another.")
-                continue
-            nations, written = _names(nation.group("rest"), index, problem)
-            current = (index, nation.group("slashes"), nations, written)
-            continue
-        if _NESTED_OPEN.match(line):
-            problem(index, "nation/in-list", "This nation block is indented or inside a list item, where it cannot work.", "Start the /// nation line at the beginning of the line, outside the list, with a blank line before it. A nation block may hold a whole list.")
-            continue
-        other = _OTHER_OPEN.match(line)
-        if other and not _CLOSE.match(line):
-            others.append(other.group("slashes"))
-            continue
-        close_match = _CLOSE.match(line)
-        if close_match:
-            slashes = close_match.group("slashes")
-            if others and others[-1] == slashes:
-                others.pop()
-            elif current is not None and current[1] == slashes:
-                close(index, True)
-                current = None
+            if self.current is not None or self.others:
+                self.problem(index, "nation/nested", "This nation block is inside another block.", "Close the block above it with a /// line first: nation blocks sit at the top level of a page, one after another.")
             else:
-                problem(index, "nation/stray-close", "This /// line closes no block.", "Remove it, or add the /// nation | ... line that should open the block.")
-    if current is not None:
-        problem(current[0], "nation/unclosed", "This nation block is never closed, so it runs to the end of the page.", "Add a line with just /// after the block's last line.")
-        close(len(lines) - 1, False)
-    result.shown = "\n".join(shown)
-    result.markdown = "\n".join(rendered)
-    return result
+                nations, written = _names(nation.group("rest"), index, self.problem)
+                self.current = (index, nation.group("slashes"), nations, written)
+        elif _NESTED_OPEN.match(line):
+            self.problem(index, "nation/in-list", "This nation block is indented or inside a list item, where it cannot work.", "Start the /// nation line at the beginning of the line, outside the list, with a blank line before it. A nation block may hold a whole list.")
+        elif _CLOSE.match(line):
+            slashes = line.strip()
+            if self.others and self.others[-1] == slashes:
+                self.others.pop()
+            elif self.current is not None and self.current[1] == slashes:
+                self.close(index, closed=True)
+            else:
+                self.problem(index, "nation/stray-close", "This /// line closes no block.", "Remove it, or add the /// nation | ... line that should open the block.")
+        else:
+            other = _OTHER_OPEN.match(line)
+            if other:
+                self.others.append(other.group("slashes"))
+
+    def close(self, end: int, closed: bool) -> None:
+        """Blank the block's own lines; blank its text too if no chosen nation sees it, else label it."""
+        assert self.current is not None
+        start, _, nations, written = self.current
+        self.current = None
+        keep = [key for key in nations if key in self.chosen]
+        self.result.blocks.append(NationBlock(self.first_line + start, self.first_line + end, nations, written, bool(keep), closed))
+        self.shown[start] = self.rendered[start] = ""
+        if closed:
+            self.shown[end] = self.rendered[end] = ""
+        inside = range(start + 1, end if closed else end + 1)
+        if not keep:
+            for index in inside:
+                self.shown[index] = self.rendered[index] = ""
+        elif len(self.chosen) > 1:
+            self.rendered[start] = f'!!! {ADMONITION_TYPE} "{label(keep)}"'
+            for index in inside:
+                self.rendered[index] = "    " + self.lines[index] if self.lines[index].strip() else ""
 
 
 def _names(rest: str, index: int, problem: Any) -> tuple[tuple[str, ...], str]:
