@@ -65,8 +65,10 @@ def _said(line: str) -> str:
 def find_markers(text: str, path: str, relative: str) -> list[Marker]:
     """Every commitment marker in the page text (outside fenced and inline code), in order."""
     markers: list[Marker] = []
+    if "<!--" not in text:  # most pages
+        return markers
     fence = ""
-    previous = ""
+    previous = ""  # the last line with words, for a marker on a line of its own
     for number, line in enumerate(text.split("\n"), start=1):
         opener = _FENCE.match(line)
         if fence:
@@ -76,12 +78,14 @@ def find_markers(text: str, path: str, relative: str) -> list[Marker]:
         if opener:
             fence = opener.group(1)
             continue
-        visible = _without_code(line)
-        said = _said(line)
-        for match in _MARKER.finditer(visible):
-            markers.append(_marker(match.group("body"), path, relative, number, match.start() + 1, said or previous))
-        if said:
-            previous = said
+        if "<!--" in line:
+            said = _said(line)
+            for match in _MARKER.finditer(_without_code(line)):
+                markers.append(_marker(match.group("body"), path, relative, number, match.start() + 1, said or _said(previous)))
+            if not said:
+                continue
+        if line.strip():
+            previous = line
     return markers
 
 

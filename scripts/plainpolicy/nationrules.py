@@ -45,11 +45,15 @@ class NationRule:
     line: int
     applies_in: tuple[str, ...]
     instead: dict[str, Instead]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # each with a word it cannot match without (lower case; "" for none)
 
-    def matches(self, text: str) -> Iterator[tuple[int, int]]:
-        """Where the rule's words are in the text: (start, end), left to right, not overlapping."""
-        spans = sorted({match.span() for pattern in self.patterns for match in pattern.finditer(text)}, key=lambda span: (span[0], -span[1]))
+    def matches(self, text: str, lowered: str) -> Iterator[tuple[int, int]]:
+        """Where the rule's words are in the text: (start, end), left to right, not overlapping.
+
+        A pattern whose word is not in the text is not tried: most texts hold none of them,
+        and `in` finds that far faster than a pattern that starts with a look-behind."""
+        found = {match.span() for pattern, word in self.patterns if word in lowered for match in pattern.finditer(text)}
+        spans = sorted(found, key=lambda span: (span[0], -span[1]))
         end = -1
         for start, stop in spans:
             if start >= end:
@@ -61,6 +65,52 @@ class NationRule:
 class NationRules:
     path: str
     rules: tuple[NationRule, ...]
+
+    def matches(self, text: str) -> Iterator[tuple[NationRule, int, int]]:
+        """Each place in the text where a rule's words are, with the rule (the first rule that has
+        a place, when two overlap)."""
+        lowered = text.lower()
+        taken: list[tuple[int, int]] = []
+        for rule in self.rules:
+            for start, end in rule.matches(text, lowered):
+                if not any(start < right and left < end for left, right in taken):
+                    taken.append((start, end))
+                    yield rule, start, end
+
+
+def required_words(pattern: str) -> str:
+    """Lower-case words every match of a regular expression holds ("" if none is sure):
+    the longest run of plain letters and spaces outside brackets, when the pattern has no
+    '|' at its top level. Only used to skip texts that cannot match."""
+    runs: list[str] = []
+    current = ""
+    depth = 0
+    escaped = False
+    for character in pattern:
+        if escaped:
+            escaped, current = False, ""
+        elif character == "\\":
+            escaped = True
+            runs.append(current)
+            current = ""
+        elif character in "([":
+            depth += 1
+            runs.append(current)
+            current = ""
+        elif character in ")]":
+            depth -= 1
+            current = ""
+        elif depth == 0 and character == "|":
+            return ""
+        elif depth == 0 and (character.isalpha() or character == " "):
+            current += character
+        else:
+            # a quantifier makes the letter before it optional
+            runs.append(current[:-1] if character in "?*{" else current)
+            current = ""
+    runs.append(current)
+    best = max((run.strip() for run in runs), key=len, default="")
+    return best.lower() if len(best) >= 3 else ""
 
 
 def _nations(value: Any, where: str, path: str, line: int) -> tuple[str, ...]:
@@ -103,10 +153,13 @@ def _rule(raw: Any, path: str) -> NationRule:
     if unknown:
         raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in a nations rule", line)
     term = text_field(raw.get("term"), "'term'", path, line)
-    patterns = [re.compile(form_pattern(form, case_sensitive=is_abbreviation(form))) for form in text_list(raw.get("forms"), f"'forms' of '{term}'", path, line)]
+    patterns = [
+        (re.compile(form_pattern(form, case_sensitive=is_abbreviation(form))), form.split()[0].lower())
+        for form in text_list(raw.get("forms"), f"'forms' of '{term}'", path, line)
+    ]
     for written in text_list(raw.get("patterns"), f"'patterns' of '{term}'", path, line):
         try:
-            patterns.append(re.compile(written))
+            patterns.append((re.compile(written), required_words(written)))
         except re.error as error:
             raise CannotRun(path, f"a pattern of '{term}' is not a valid regular expression ({error})", line) from None
     if not patterns:

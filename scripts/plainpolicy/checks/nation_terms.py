@@ -24,17 +24,12 @@ def check_nation_terms(page: AnalysedPage, filtered: FilteredPage, chosen: Seque
     voice = page.voice.name if page.voice else ""
     for view in page.sections:
         for unit in view.section.units:
-            reported: list[tuple[int, int]] = []  # one finding for one place, from the first rule that has it
-            for rule in rules.rules:
-                for start, end in rule.matches(unit.text):
-                    if any(start < right and left < end for left, right in reported):
-                        continue
-                    line, column = _locate(page, view, unit.text, start, end)
-                    wrong = [key for key in filtered.nations_at(line, chosen) if key not in rule.applies_in]
-                    if wrong:
-                        reported.append((start, end))
-                        message, hint = _words(rule, unit.text[start:end], wrong, rules.path)
-                        findings.append(Finding(page.path, line, RULE, ERROR, message, hint, column, voice, view.name))
+            for rule, start, end in rules.matches(unit.text):  # one place, one rule: the first that has it
+                line, column = _locate(page, view, unit.text, start, end)
+                wrong = [key for key in filtered.nations_at(line, chosen) if key not in rule.applies_in]
+                if wrong:
+                    message, hint = _words(rule, unit.text[start:end], wrong, rules.path)
+                    findings.append(Finding(page.path, line, RULE, ERROR, message, hint, column, voice, view.name))
     return findings
 
 
