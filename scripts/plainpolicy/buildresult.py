@@ -17,6 +17,7 @@ from .tooltips import Place
 
 if TYPE_CHECKING:
     from .checker import PageResult
+    from .commitments import Marker
     from .config import Settings
     from .findings import Finding
     from .report_html import ReportEntry
@@ -37,6 +38,7 @@ class BuildResult(NamedTuple):
     media: tuple[str, ...] = ()  # image and video files under docs/ that the page uses
     answers: tuple[str, ...] = ()  # checklist questions the page answers (none for generated pages)
     report: ReportEntry | None = None  # None: not in the report (no voice, or no sections)
+    commitments: tuple[Marker, ...] = ()  # commitment markers on the page as its readers see it
 
 
 def build_result(result: PageResult, settings: Settings) -> BuildResult:
@@ -44,7 +46,7 @@ def build_result(result: PageResult, settings: Settings) -> BuildResult:
 
     voice = settings.voices.get(result.voice or "")
     report = report_entry(result, voice) if voice is not None and result.sections else None
-    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), result.answers, report)
+    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), result.answers, report, tuple(result.commitments))
 
 
 def pack(result: PageResult, settings: Settings) -> Packed:

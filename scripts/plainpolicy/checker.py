@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
@@ -21,6 +21,12 @@ from .checks.readability import SectionReport, check_readability
 from .checks.references import answered_by, check_checklist_answered, check_ids
 from .checks.review import check_review
 from .checks.placeholder import check_placeholders
+from .checks.commitments import check_page_commitments, check_site_commitments
+from .checks.nation_terms import check_nation_terms
+from . import commitments as commitment_markers
+from . import nationrules
+from .nations import FilteredPage, NationBlock, filter_page
+from .commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
 from .checks.security import Locator, check_security, scan_html
 from . import generate
 from .errors import CannotRun
@@ -53,6 +59,8 @@ class PageResult:
     sections: list[SectionReport] = field(default_factory=list)
     media: list[str] = field(default_factory=list)  # image and video files under docs/ that the page uses
     tooltips: list[Place] = field(default_factory=list)  # where glossary tooltips go in the page's HTML (site builds only)
+    commitments: list[commitment_markers.Marker] = field(default_factory=list)  # commitment markers the reader's page holds
+    nation_blocks: list[NationBlock] = field(default_factory=list)  # the page's nation blocks, shown or not
 
     @property
     def answers(self) -> tuple[str, ...]:
@@ -76,6 +84,8 @@ class SitePage(Protocol):
     def media(self) -> Sequence[str]: ...
     @property
     def answers(self) -> Sequence[str]: ...
+    @property
+    def commitments(self) -> Sequence[commitment_markers.Marker]: ...
 
 
 @dataclass
@@ -135,6 +145,8 @@ class Checker:
         self.jobs: int | None = 1
         # Also find each page's glossary tooltips (the site build sets this; see tooltips.py).
         self.tooltips = False
+        self._nation_rules: tuple[nationrules.NationRules | None] | None = None
+        self._register: tuple[commitment_markers.Register | None] | None = None
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -151,6 +163,38 @@ class Checker:
                 file = self.site.docs_dir / self.settings.glossary
                 self._glossary = load_glossary(file, set(self.settings.voices), display_path(file))
         return self._glossary
+
+    @property
+    def nation_rules(self) -> nationrules.NationRules | None:
+        """docs/nations.yml: words right in some nations only (None if there is no such file)."""
+        if self._nation_rules is None:
+            file = self.site.docs_dir / nationrules.DEFAULT_FILE
+            self._nation_rules = (nationrules.load_nation_rules(file, display_path(file)),)
+        return self._nation_rules[0]
+
+    @property
+    def commitment_register(self) -> commitment_markers.Register | None:
+        """docs/commitments.yml: each commitment's id and statement (None if there is no such file)."""
+        if self._register is None:
+            file = self.site.docs_dir / commitment_markers.DEFAULT_FILE
+            self._register = (commitment_markers.load_register(file, display_path(file)),)
+        return self._register[0]
+
+    def nation_view(self, source: SourcePage) -> tuple[SourcePage, FilteredPage]:
+        """The page as readers in this site's nations see it (see nations.filter_page): blocks for
+        other nations blank, every kept line on its own line number."""
+        filtered = filter_page(source.body, self.settings.nations, source.body_line)
+        if not filtered.blocks and not filtered.problems:
+            return source, filtered
+        head = source.text.split("\n")[: source.body_line - 1]
+        return replace(source, text="\n".join([*head, filtered.shown]), body=filtered.shown), filtered
+
+    def nation_markdown(self, body: str) -> str:
+        """The body to render: nation blocks kept for this site's nations, labelled if it has several."""
+        filtered = filter_page(body, self.settings.nations)
+        if filtered.markdown != filtered.shown and "admonition" not in self.site.extensions:
+            raise CannotRun(str(self.site.config_file or "mkdocs.yml"), "showing nation blocks for more than one nation needs the 'admonition' Markdown extension: add '- admonition' under markdown_extensions")
+        return filtered.markdown
 
     @property
     def image_register(self) -> ImageRegister:
@@ -185,7 +229,8 @@ class Checker:
         return "attr_list" in self.site.extensions
 
     def prepare_markdown(self, body: str, relative: str, meta: dict[str, Any]) -> str:
-        """The page body as the reader gets it: with its "Talk about it" box added."""
+        """The page body as the reader gets it: nation blocks for this site's nations, its "Talk about it" box added."""
+        body = self.nation_markdown(body)
         voice = self.settings.voice_for(relative, meta)
         if voice is None or not self.themes or meta.get("generated"):
             return body
@@ -201,6 +246,8 @@ class Checker:
                 paths.add(f"{voice.folder}/{generate.PROMPTS_PAGE}")
         if self.settings.checklist:
             paths.add(generate.CHECKLIST_PAGE)
+        if self.commitment_register is not None:
+            paths.add(COMMITMENTS_PAGE)
         return paths
 
     def generate_pages(self, pages: list[tuple[str, str, str | None, dict[str, Any]]]) -> dict[str, Generated]:
@@ -251,12 +298,29 @@ class Checker:
             result[generate.CHECKLIST_PAGE] = (generate.checklist_page(self.questions, answers, self.settings, voice), self.data_path(self.settings.checklist), origins)
         return result
 
+    def commitment_pages(self, entries: Sequence[Entry]) -> dict[str, Generated]:
+        """The generated table of commitments (when there is a register): where each voice states each one."""
+        register = self.commitment_register
+        if register is None:
+            return {}
+        voice = self.settings.default_voice or next(iter(self.settings.voices))
+        return {COMMITMENTS_PAGE: (commitments_page(register, entries, self.settings, voice), register.path, commitment_origins(register))}
+
+    def page_commitments(self, source: SourcePage, relative: str) -> list[commitment_markers.Marker]:
+        """The commitment markers of a voice page as its readers see it (source already through nation_view)."""
+        voice = self.settings.voice_for(relative, source.meta)
+        if voice is None or source.meta.get("generated") or not (self._is_voice_page(relative) or "voice" in source.meta):
+            return []
+        return commitment_markers.find_markers(source.text, source.path, relative)
+
     def site_findings(self, pages: Sequence[SitePage]) -> list[Finding]:
-        """Rules that need the whole site: every checklist question answered; consent for images no page uses.
+        """Rules that need the whole site: every checklist question answered; consent for images no page uses;
+        each commitment in both voices, once per voice.
 
         Full results (the command line) and the site build's short ones both have what they need."""
         media = {file for page in pages for file in page.media}
-        images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path)
+        commitments = check_site_commitments(((page.voice, page.commitments) for page in pages), self.settings, self.commitment_register)
+        images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path) + commitments
         if self.questions is None:
             return images
         answered = answered_by((page.voice, page.answers) for page in pages)
@@ -272,7 +336,9 @@ class Checker:
         with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
             results = checking.check(self._generated_jobs(glossaries) + self._read_all(self._collect([self.site.docs_dir])))
             pages = results[len(glossaries) :]
-            listings = sorted(self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages]).items())
+            listed = self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages])
+            listed.update(self.commitment_pages([(page.relative, page.title, page.voice, page.commitments) for page in pages]))
+            listings = sorted(listed.items())
             generated = zip(glossaries + listings, results[: len(glossaries)] + checking.check(self._generated_jobs(listings)))
         for (_, (_, data_file, origins)), result in sorted(generated, key=lambda item: item[0][0]):
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
@@ -365,7 +431,7 @@ class Checker:
         files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
-        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER, self.settings.plain_words):
+        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER, nationrules.DEFAULT_FILE, commitment_markers.DEFAULT_FILE, self.settings.plain_words):
             if name:
                 try:
                     data.append((self.site.docs_dir / name).read_bytes())
@@ -412,10 +478,11 @@ class Checker:
 
     def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
         """Every rule on one page, with no stored results (worker processes call this)."""
-        voice = self.settings.voice_for(relative, source.meta)
-        result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         if html is None:
             html = self.render_page(source, relative)
+        source, filtered = self.nation_view(source)  # after rendering: the rendered page has its labels
+        voice = self.settings.voice_for(relative, source.meta)
+        result = PageResult(source.path, relative, voice.name if voice else None, str(source.meta.get("title") or ""), source.meta)
         token_list = list(tokens(html))  # read once, for the prose and for the security scan
         page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title
@@ -435,8 +502,14 @@ class Checker:
         findings += check_security(page, scanner, locator, self.settings.front_matter_keys)
         images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
         findings += images.findings
+        if self.nation_rules is not None and not source.meta.get("generated"):
+            findings += check_nation_terms(page, filtered, self.settings.nations, self.nation_rules)
         # Consent comes from the register alone: no comment in a page can excuse it.
-        result.findings = apply_allowances(page, findings) + images.consent
+        result.findings = apply_allowances(page, findings) + images.consent + filtered.findings(source.path)
+        result.nation_blocks = filtered.blocks
+        result.commitments = self.page_commitments(source, relative)
+        if result.commitments and voice is not None:
+            result.findings += check_page_commitments(result.commitments, self.commitment_register, voice.name, self.data_path(commitment_markers.DEFAULT_FILE))
         result.media = images.used
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
             result.tooltips = places(html, definitions(self.glossary, voice.name, html))
@@ -452,7 +525,7 @@ class Checker:
     def load_all(self) -> None:
         """Load now what checking a page loads on first use: worker processes started by
         fork then share one copy, instead of each loading its own."""
-        self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained(), self.plain_words
+        self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained(), self.plain_words, self.nation_rules, self.commitment_register
         for voice in self.settings.voices.values():
             self.vocabulary(voice)
 
@@ -573,5 +646,5 @@ def relocate(finding: Finding, data_file: str, origins: dict[str, int]) -> Findi
     """Point a finding on a generated page at the data file line it came from."""
     from dataclasses import replace
 
-    line = origins.get(finding.section, 1)
+    line = origins.get(finding.section) or next((line for text, line in origins.items() if text and text in finding.hint), 1)
     return replace(finding, path=data_file, line=line, column=1, hint=f"(On the generated page {finding.path}.) {finding.hint}".strip())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import CannotRun
+from .nations import ALL_NATIONS, nations_setting
 
 SEVERITIES = ("error", "warning")
 
@@ -55,6 +56,7 @@ class Settings:
     long_sentence: str = "warning"
     exclude: tuple[str, ...] = field(default_factory=tuple)
     front_matter_keys: tuple[str, ...] = field(default_factory=tuple)  # front matter keys allowed besides the kit's (see frontmatter.py)
+    nations: tuple[str, ...] = ALL_NATIONS  # the UK nations the organisation works in (see nations.py)
 
     def voice_for(self, relative_path: str, meta: dict[str, Any]) -> Voice | None:
         """The page's voice: front matter `voice`, else its folder, else the default."""
@@ -128,7 +130,7 @@ def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int
 KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
-    "image_register", "plain_words",
+    "image_register", "plain_words", "nations",
     "front_matter_keys",
 }
 
@@ -171,5 +173,6 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
         overdue_review=_severity(raw, "overdue_review", "warning", path),
         long_sentence=_severity(raw, "long_sentence", "warning", path),
         exclude=tuple(exclude),
+        nations=nations_setting(raw.get("nations"), path),
         **files,
     )

@@ -24,6 +24,7 @@ from .checks.language_rules import BY_LENGTH
 from .config import Settings, Voice
 from .language import name_of
 from .wrapping import terminal_width, wrap_all
+from .explain_nations import commitment_lines, nation_lines
 from .errors import CannotRun
 from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary
@@ -52,6 +53,7 @@ class Explained:
     partner_paths: list[str]
     added_sections: int = 0  # sections the site adds at the end (the "Talk about it" box)
     added_from: str = ""  # the data file they come from
+    nation_and_commitment_lines: tuple[str, ...] = ()  # see explain_nations.py
 
 
 def audience(voice: Voice) -> str:
@@ -82,14 +84,17 @@ def check_page(site: SiteConfig, file: Path, today: dt.date | None = None) -> Ex
     html = checker.renderer.render(markdown, source.path)
     result = checker.check_source(source, relative, existing, html)
     voice = checker.settings.voice_for(relative, source.meta)
-    page = analyse(source.path, relative, source, html, voice)
+    shown, _ = checker.nation_view(source)
+    page = analyse(source.path, relative, shown, html, voice)
     found = partners(relative, voice, checker.settings, existing) if voice is not None else {}
     partner_paths = [display_path(site.docs_dir / path) for path in found.values()]
-    added = markdown[len(source.body):] if markdown.startswith(source.body) else ""
+    base = checker.nation_markdown(source.body)
+    added = markdown[len(base):] if markdown.startswith(base) else ""
     added_sections = sum(1 for heading in source_headings(added, 1) if heading.level in (2, 3))
     return Explained(
         result, page, voice, checker.settings, checker.glossary, checker.excluded(relative), partner_paths,
         added_sections, checker.data_path(checker.settings.prompts),
+        (*nation_lines(checker.settings.nations, result.nation_blocks), *commitment_lines(result.commitments, checker.commitment_register)),
     )
 
 
@@ -117,6 +122,7 @@ def render(explained: Explained) -> str:
         lines.append("(The grade is the US school grade a reader needs: lower is easier. The UK reading age is about the grade plus 5. Reading Ease goes from 0 to 100: higher is easier.)")
     if explained.partner_paths:
         lines.append(f"Partner {'page' if len(explained.partner_paths) == 1 else 'pages'}: {', '.join(explained.partner_paths)}.")
+    lines += explained.nation_and_commitment_lines
     if explained.excluded:
         lines.append("Note: mkdocs.yml lists this page under 'exclude', so `plainpolicy check` skips it when it checks the whole site.")
     lines.append("")

@@ -18,6 +18,14 @@ def render(report: Report, verbose: bool = False) -> str:
                 "voice": page.voice,
                 "title": page.title,
                 "words": page.words,
+                "commitments": [
+                    {"id": marker.id, "line": marker.line, "column": marker.column, "text": marker.text, "one_voice": marker.one_voice}
+                    for marker in page.commitments
+                ],
+                "nation_blocks": [
+                    {"line": block.line, "end_line": block.end, "nations": list(block.nations), "shown": block.shown}
+                    for block in page.nation_blocks
+                ],
                 "sections": [
                     {
                         "heading": section.heading,

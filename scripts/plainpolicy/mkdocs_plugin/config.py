@@ -28,3 +28,5 @@ class PlainPolicyConfig(Config):
     workers = c.Optional(c.Type(int))
     # Site only (not a check): file and folder names to list first in the navigation, at every level.
     nav_order = c.Type(list, default=[])
+    # The UK nations the organisation works in (absent: all four); checked by plainpolicy.config.
+    nations = c.Optional(c.Type(object))

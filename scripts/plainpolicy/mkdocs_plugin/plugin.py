@@ -35,6 +35,7 @@ from ..checks.pairing import partners
 from ..config import settings_from_mapping
 from ..errors import CannotRun
 from ..imageregister import DEFAULT_REGISTER
+from .. import commitments, nationrules, nations
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..mkdocs_config import SiteConfig
 from ..pool import Job, PagePool, starts_at_once, workers_for
@@ -108,6 +109,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.checker = Checker(site)
             self.checker.glossary  # load and validate the data files now: fail early
             self.checker.themes
+            self.checker.nation_rules
+            self.checker.commitment_register
             # Tooltips are found with the checks (in the workers), when the site turns on abbr.
             self.checker.tooltips = "abbr" in site.extensions and self.checker.glossary is not None
             if resultcache.enabled():
@@ -117,6 +120,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if self.config.report:
             config.extra_css.append(CSS_PATH)
         self.gate = BuildGate(config, self.checker.settings.front_matter_keys)
+        # Templates read the chosen nations here, as keys in the usual order (see nations.py).
+        self.config["nations"] = list(settings.nations)
+        config.extra_css.append(nations.CSS_PATH)
         if self.pool is not None:  # left by a build that stopped early
             self.pool.close()
             self.pool = None
@@ -147,7 +153,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def _data_files(site: SiteConfig) -> list[str]:
         """The data files the checks read: never published, and watched by `serve`."""
         settings = site.settings
-        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER]
+        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER, nationrules.DEFAULT_FILE, commitments.DEFAULT_FILE]
         return [name for name in names if name]
 
     # --- files -----------------------------------------------------------------
@@ -171,11 +177,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
         try:
             generated = self.checker.generate_pages(real)
+            generated.update(self._commitments_page(files))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         for relative, (text, data_file, origins) in generated.items():
             self._add(files, config, relative, text)
             self.generated[relative] = (data_file, origins)
+        files.append(File.generated(config, nations.CSS_PATH, content=nations.NATION_CSS))
         if self.config.report:
             # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
@@ -183,6 +191,21 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
         self.check_here_first = 0 if starts_at_once() and not self._serving else CHECK_HERE_FIRST
         return files
+
+    def _commitments_page(self, files: Files) -> dict[str, Any]:
+        """The generated table of commitments, made from each page's markers as its readers see it."""
+        if self.checker.commitment_register is None:
+            return {}
+        entries = []
+        for file in files.documentation_pages():
+            source = self.sources.get(file.src_uri)
+            if source is None:
+                source = self.sources[file.src_uri] = self._source(*self._read(file))
+            shown, _ = self.checker.nation_view(source)
+            voice = self.checker.settings.voice_for(file.src_uri, source.meta)
+            title = str(source.meta.get("title") or Path(file.src_uri).stem)
+            entries.append((file.src_uri, title, voice.name if voice else None, self.checker.page_commitments(shown, file.src_uri)))
+        return self.checker.commitment_pages(entries)
 
     def _add(self, files: Files, config: MkDocsConfig, relative: str, text: str) -> None:
         existing = files.get_file_from_path(relative)
@@ -249,7 +272,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             raise PluginError(f"plainpolicy: MkDocs cannot build this page:\n{listing(crashes)}")
         settings = self.checker.settings
         voice = settings.voice_for(relative, page.meta)
-        markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
+        try:
+            markdown = self.checker.prepare_markdown(markdown, relative, page.meta)
+        except CannotRun as error:
+            raise PluginError(f"plainpolicy: {error}") from None
         if voice is not None:
             existing = self._existing(files)
             reviewed, due = review_dates(page.meta, settings.review_months)
@@ -418,6 +444,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     @_timed
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._files = files
+        if self.config.enabled:
+            # For templates (the "Report a concern" panel): the chosen nations, and their names.
+            env.globals["plainpolicy_nations"] = list(self.checker.settings.nations)
+            env.globals["plainpolicy_nation_names"] = {key: nations.NATIONS[key] for key in self.checker.settings.nations}
         if self.config.enabled and self.gate.before_render:  # before a template reads front matter, or MkDocs crashes
             self.on_build_error(error=None)  # type: ignore[arg-type]
             raise PluginError(f"plainpolicy: pages the theme cannot be given:\n{listing(self.gate.before_render)}")
