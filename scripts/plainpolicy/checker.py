@@ -348,8 +348,15 @@ class Checker:
         return report
 
     def _data_file_names(self) -> set[str]:
+        return set(self.data_files())
+
+    def data_files(self) -> list[str]:
+        """The data files under docs/ the checks read: never published, part of a stored
+        result's key, and watched by `serve`. One list, so no reader forgets one."""
         settings = self.settings
-        return {name for name in (settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER) if name}
+        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER,
+                 nationrules.DEFAULT_FILE, commitment_markers.DEFAULT_FILE, settings.plain_words]
+        return [name for name in names if name]
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:
         return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in pages]
@@ -431,7 +438,7 @@ class Checker:
         files beside the pages, today's date and plainpolicy's own code."""
         settings = repr((self.settings, self.site.extensions, self.site.extension_configs, self.today.isoformat(), self.tooltips))
         data = []
-        for name in (self.settings.glossary, self.settings.prompts, self.settings.checklist, self.settings.image_register or DEFAULT_REGISTER, nationrules.DEFAULT_FILE, commitment_markers.DEFAULT_FILE, self.settings.plain_words):
+        for name in self.data_files():
             if name:
                 try:
                     data.append((self.site.docs_dir / name).read_bytes())

@@ -149,12 +149,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._existing_pages: set[str] | None = None
         return config
 
-    @staticmethod
-    def _data_files(site: SiteConfig) -> list[str]:
+    def _data_files(self) -> list[str]:
         """The data files the checks read: never published, and watched by `serve`."""
-        settings = site.settings
-        names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER, nationrules.DEFAULT_FILE, commitments.DEFAULT_FILE]
-        return [name for name in names if name]
+        return self.checker.data_files()
 
     # --- files -----------------------------------------------------------------
     @_timed
@@ -164,7 +161,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         outside = self.gate.paths()
         if outside:  # before MkDocs copies a byte of it
             raise PluginError(f"plainpolicy: symlinks out of the repository or to nothing:\n{listing(outside)}")
-        data = set(self._data_files(self.checker.site))
+        data = set(self._data_files())
         for file in list(files):
             if file.src_uri in data:
                 files.remove(file)
