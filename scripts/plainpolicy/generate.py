@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .config import Settings, Voice
 from .glossary import Glossary
+from .phonelinks import link_phone_numbers
 from .sitedata import Question, Theme
 
 GLOSSARY_PAGE = "glossary.md"
@@ -47,7 +48,7 @@ def glossary_page(glossary: Glossary, voice: Voice) -> str:
             text += f"## {letter}\n\n"
         shown = term.term[0].upper() + term.term[1:]
         abbreviations = f" ({', '.join(term.abbreviations)})" if term.abbreviations else ""
-        text += f"### {shown}{abbreviations}\n\n{term.definitions[voice.name]}\n\n"
+        text += f"### {shown}{abbreviations}\n\n{link_phone_numbers(term.definitions[voice.name])}\n\n"
     return text
 
 
