@@ -38,7 +38,17 @@ class BuildResult(NamedTuple):
     media: tuple[str, ...] = ()  # image and video files under docs/ that the page uses
     answers: tuple[str, ...] = ()  # checklist questions the page answers (none for generated pages)
     report: ReportEntry | None = None  # None: not in the report (no voice, or no sections)
-    commitments: tuple[Marker, ...] = ()  # commitment markers on the page as its readers see it
+    # Commitment markers on the page as its readers see it, their fields one after
+    # another in one plain tuple: the garbage collector stops watching a plain tuple of
+    # text and numbers at its next pass, but not a Marker or a tuple of tuples.
+    commitment_fields: tuple[Any, ...] = ()
+
+    @property
+    def commitments(self) -> tuple[Marker, ...]:
+        from .commitments import Marker
+
+        size, flat = len(Marker._fields), self.commitment_fields
+        return tuple(Marker(*flat[start:start + size]) for start in range(0, len(flat), size))
 
 
 def build_result(result: PageResult, settings: Settings) -> BuildResult:
@@ -46,7 +56,7 @@ def build_result(result: PageResult, settings: Settings) -> BuildResult:
 
     voice = settings.voices.get(result.voice or "")
     report = report_entry(result, voice) if voice is not None and result.sections else None
-    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), result.answers, report, tuple(result.commitments))
+    return BuildResult(tuple(result.findings), result.voice, tuple(result.media), result.answers, report, tuple(field for marker in result.commitments for field in marker))
 
 
 def pack(result: PageResult, settings: Settings) -> Packed:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import CannotRun
 from .yamlfile import load_yaml_file, text_field
@@ -37,9 +38,9 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+)?(?:\[[ xX]\]\s+)?")
 
 
-@dataclass(frozen=True)
-class Marker:
-    """One commitment marker in a page (a plain value: kept with the build's results)."""
+class Marker(NamedTuple):
+    """One commitment marker in a page (a plain value: kept with the build's results;
+    a tuple of text and numbers, so the garbage collector stops watching it)."""
 
     id: str
     path: str  # the page as shown in findings

@@ -31,12 +31,14 @@ def _classes() -> dict[str, type]:
     because they import the modules that store results)."""
     from .buildresult import BuildResult
     from .checker import PageResult
+    from .commitments import Marker
     from .checks.readability import SectionReport
     from .findings import Finding
+    from .nations import NationBlock
     from .report_html import ReportEntry
     from .scoring import Scores
 
-    return {cls.__name__: cls for cls in (BuildResult, Finding, PageResult, ReportEntry, Scores, SectionReport)}
+    return {cls.__name__: cls for cls in (BuildResult, Finding, Marker, NationBlock, PageResult, ReportEntry, Scores, SectionReport)}
 
 
 def _fields(value: Any) -> list[Any]:
