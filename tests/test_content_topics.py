@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 VOICES = ("staff", "young-people")
 
-NEW_TOPICS = ["allegations-and-vetting", "sextortion", "peer-abuse-online", "ai-and-deepfakes"]
+NEW_TOPICS = ["allegations-and-vetting", "sextortion", "peer-abuse-online", "ai-and-deepfakes", "online-sessions"]
 # Topics whose staff page names a different route or law in each nation.
 NATION_TOPICS = ["allegations-and-vetting", "sextortion", "ai-and-deepfakes"]
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
