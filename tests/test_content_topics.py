@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 VOICES = ("staff", "young-people")
 
-NEW_TOPICS = ["allegations-and-vetting", "sextortion", "peer-abuse-online", "ai-and-deepfakes", "online-sessions", "radicalisation"]
+NEW_TOPICS = ["allegations-and-vetting", "sextortion", "peer-abuse-online", "ai-and-deepfakes", "online-sessions", "radicalisation", "send-and-easy-read"]
 # Topics whose staff page names a different route or law in each nation.
-NATION_TOPICS = ["allegations-and-vetting", "sextortion", "ai-and-deepfakes", "radicalisation"]
+NATION_TOPICS = ["allegations-and-vetting", "sextortion", "ai-and-deepfakes", "radicalisation", "send-and-easy-read"]
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
 
 MARKER = re.compile(r"<!--\s*commitment:\s*([a-z0-9-]+)\s*(;\s*one voice:[^>]*)?-->")
