@@ -135,3 +135,15 @@ def test_new_pages_pass_every_check_with_no_finding(report: Report) -> None:
     problems = [f for f in report.findings if f.severity in ("error", "warning") and any(f.path.endswith(n) for n in names)]
     assert problems == []
     assert {p.relative for p in report.pages} >= names
+
+
+def test_easy_read_page_is_very_simple_and_first_on_the_young_peoples_index(report: Report) -> None:
+    page = next(p for p in report.pages if p.relative.endswith("young-people/send-and-easy-read.md"))
+    grades = sorted(s.scores.grade for s in page.sections if s.scores.words and s.heading != "Talk about it")
+    assert grades[len(grades) // 2] <= 3, "Easy Read: most sections read at grade 3 or lower"
+    text = re.sub(r"<!--.*?-->", "", body(DOCS / "young-people" / "send-and-easy-read.md"))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    for sentence in re.split(r"(?<=[.?!])\s+|\n", text):
+        assert len(sentence.split()) <= 14, f"Easy Read sentence too long: {sentence!r}"
+    start_here = (DOCS / "young-people" / "index.md").read_text(encoding="utf-8").split("## Start here", 1)[1]
+    assert start_here.lstrip().startswith("- [Easy Read](send-and-easy-read.md)")
