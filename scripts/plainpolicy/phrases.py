@@ -75,7 +75,7 @@ class PhraseMatcher(Generic[T]):
         for index in starts:
             if index < free:
                 continue
-            matched = self._match_at(words, index)
+            matched = self._match_at(words, parts, index)
             if matched is None:
                 continue
             size, payload = matched
@@ -101,12 +101,14 @@ class PhraseMatcher(Generic[T]):
         self._seen.clear()
         self._starters.clear()
 
-    def _match_at(self, words: list[str], index: int) -> tuple[int, T] | None:
+    def _match_at(self, words: list[str], parts: list[str], index: int) -> tuple[int, T] | None:
         for phrase, exact, payload in self._memo[words[index]]:
             size = len(phrase)
             if index + size > len(words):
                 continue
-            if all(_same(words[index + offset], phrase[offset], exact, offset == size - 1) for offset in range(size)):
+            if all(_same(words[index + offset], phrase[offset], exact, offset == size - 1) for offset in range(size)) and all(
+                _joins(parts[2 * (index + offset) + 2]) for offset in range(size - 1)
+            ):
                 return size, payload
         return None
 
@@ -123,6 +125,12 @@ class PhraseMatcher(Generic[T]):
                 seen.add(stem)
                 found.extend(self._index.get(stem, ()))
         return sorted(found, key=lambda entry: -len(entry[0]))
+
+
+def _joins(gap: str) -> bool:
+    """Words of one phrase are apart by spaces or a hyphen, never by other punctuation:
+    "Disclosure (Scotland) Act" holds no "Disclosure Scotland", "the UK. GDPR" no "UK GDPR"."""
+    return gap.count("-") <= 1 and gap.replace("-", " ").isspace()
 
 
 def _same(token: str, word: str, exact: bool, last: bool) -> bool:
