@@ -289,7 +289,7 @@ def test_the_guide_front_matter() -> None:
     for file in sorted(GUIDE.glob("*.md")):
         meta = read_page(file).meta
         assert meta["voice"] == "staff", file.name
-        assert meta["reviewed"] == "2026-11-01", file.name
+        assert meta["reviewed"] >= "2026-11-01", file.name  # an ISO date: pages added later were reviewed later
         assert meta["owner"] == "Designated safeguarding lead", file.name
         assert meta["title"] and meta["summary"], file.name
         body = file.read_text(encoding="utf-8")

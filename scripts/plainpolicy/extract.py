@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from .scoring import Counts, counts
 from .sentences import split_sentences
+from .writtenwords import written_words
 from . import fragments
 from .htmltokens import END, START, STARTEND, TEXT, Token, attributes, tokens
 
@@ -56,6 +57,14 @@ class Unit:
     scored: str | None = field(default=None, repr=False, compare=False)
     _counts: Counts | None = field(default=None, repr=False, compare=False)
     _sentences: list[str] | None = field(default=None, repr=False, compare=False)
+    _words: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def words(self) -> list[str]:
+        """The unit's words as written (writtenwords.py), found once for every word check."""
+        if self._words is None:
+            self._words = written_words(self.text)
+        return self._words
 
     @property
     def sentences(self) -> list[str]:

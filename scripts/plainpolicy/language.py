@@ -22,7 +22,6 @@ from pathlib import Path
 
 import yaml
 
-from .writtenwords import written_words
 
 DATA = Path(__file__).parent / "data" / "languages.yml"
 MIN_WORDS = 20  # fewer words than this cannot be told apart fairly
@@ -56,20 +55,25 @@ def has_formula(code: str) -> bool:
     return found.has_formula if found else False
 
 
-def shares(text: str) -> tuple[int, dict[str, float]]:
-    """How many words the text has, and the share of them that are each language's common words."""
-    found = Counter(word.lower() for word in written_words(text))
+def shares(written: list[str]) -> tuple[int, dict[str, float]]:
+    """How many words there are, and the share of them that are each language's common words."""
+    found = Counter(word.lower() for word in written)
     total = sum(found.values())
     if not total:
         return 0, {}
     return total, {code: sum(found[word] for word in found.keys() & language.words) / total for code, language in languages().items()}
 
 
-def other_language(text: str, expected: str) -> str | None:
-    """The code of the language the text seems to be in, if it is not `expected`."""
-    count, by_language = shares(text)
-    if count < MIN_WORDS or expected not in by_language:
+def other_language(written: list[str], expected: str) -> str | None:
+    """The code of the language the words (as written) seem to be in, if it is not `expected`."""
+    known = languages().get(expected)
+    if known is None:
         return None
+    found = Counter(word.lower() for word in written)
+    count = sum(found.values())
+    if count < MIN_WORDS or sum(found[word] for word in found.keys() & known.words) / count >= MIN_SHARE:
+        return None  # most text: plainly in its own language, no need to try the others
+    count, by_language = shares(written)
     best = max(by_language, key=lambda code: by_language[code])
     if best != expected and by_language[expected] < MIN_SHARE and by_language[best] > by_language[expected]:
         return best

@@ -48,7 +48,10 @@ def _texts(view: SectionView) -> list[str]:
 
 def measure(views: list[SectionView], vocabulary: Vocabulary) -> tuple[WordCount, list[str], list[str]]:
     """The counts, the unfamiliar words and the glossary words (as first written)."""
-    written = Counter(word for view in views for text in _texts(view) for word in written_words(text))  # in page order
+    written: Counter[str] = Counter()  # in page order: titles first, as the reader meets a heading first
+    for view in views:
+        written.update(word for title in view.section.titles for word in written_words(title.text))
+        written.update(word for unit in view.section.units for word in unit.words)
     count = WordCount(sum(written.values()))
     unfamiliar: dict[str, str] = {}
     jargon: dict[str, str] = {}

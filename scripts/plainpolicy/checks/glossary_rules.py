@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from typing import Callable
 
 from ..analysis import AnalysedPage, SectionView
 from ..findings import ERROR, WARNING, Finding
@@ -31,7 +32,32 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int]:
+class _Cursor:
+    """Where each unit of a section starts in the source, found only when a finding needs it.
+
+    Units are in page order, so each is searched for after the last one found: three
+    list items with the same words are then found on their own lines. Most units
+    have no finding, and never need the (costly) line finder."""
+
+    def __init__(self, page: AnalysedPage, view: SectionView) -> None:
+        self.page, self.view = page, view
+        self.last: tuple[int, int] | None = None
+
+    def unit(self, text: str) -> Callable[[], tuple[int, int] | None]:
+        found: list[tuple[int, int] | None] = []
+
+        def place() -> tuple[int, int] | None:
+            if not found:
+                where = self.page.finder.find(text, self.view.line, self.view.end_line, self.last)
+                if where is not None:
+                    self.last = (where[0], where[1] + 1)
+                found.append(where or self.last)
+            return found[0]
+
+        return place
+
+
+def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: int, after: Callable[[], tuple[int, int] | None] | None = None) -> tuple[int, int]:
     """Source line and column of text[start:end], a match inside one unit of the section.
 
     The words just before the match are searched with it, so that the second
@@ -40,8 +66,9 @@ def _locate(page: AnalysedPage, view: SectionView, text: str, start: int, end: i
     """
     target = normal_words(text[start:end])
     before = normal_words(text[max(0, start - 200) : start])[-4:]  # a bounded window: four words are enough
+    origin = after() if after is not None else None
     for context in sorted({min(size, len(before)) for size in (4, 2, 1, 0)}, reverse=True):
-        found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context, after=after)
+        found = page.finder.find_words(before[len(before) - context :] + target, view.line, view.end_line, skip=context, after=origin)
         if found is not None:
             return found
     return view.line, 1
@@ -53,15 +80,11 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
     used_forms: dict[str, dict[str, tuple[SectionView, str, str, int, int]]] = {}
     missing_reported: set[str] = set()
     for view in page.sections:
-        cursor: tuple[int, int] | None = None  # where the last unit with a finding starts: units are in page order
+        cursor = _Cursor(page, view)
         for unit in view.section.units:
             text = unit.text
             uses, rejections = glossary.scan(text)
-            after = None
-            if rejections or _CAPITALS.search(text):
-                # Start at this unit, so that three list items with the same words are found on their own lines.
-                found = page.finder.find(text, view.line, view.end_line, cursor)
-                after = cursor = found if found is not None else cursor
+            after = cursor.unit(text)
             spans = [(start, end) for _, _, start, end in uses]
             for term, written, start, end in uses:
                 base = _base_form(term, written)
@@ -72,8 +95,6 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
             findings.extend(_rejected(page, view, text, rejections, spans, voice, after))
             findings.extend(_abbreviations(page, view, text, glossary, spans, after))
-            if cursor is not None:
-                cursor = (cursor[0], cursor[1] + 1)
         for title in view.section.titles:  # headings, admonition titles, alt text: prose too
             uses, rejections = glossary.scan(title.text)
             spans = [(start, end) for _, _, start, end in uses]
@@ -102,7 +123,7 @@ def _missing_definition(page: AnalysedPage, view: SectionView, term: Term, writt
     )
 
 
-def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list[tuple[Term, Rejected, str, int, int]], spans: list[tuple[int, int]], voice: str, after: tuple[int, int] | None = None) -> list[Finding]:
+def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list[tuple[Term, Rejected, str, int, int]], spans: list[tuple[int, int]], voice: str, after: Callable[[], tuple[int, int] | None] | None = None) -> list[Finding]:
     findings = []
     for term, rejected, written, start, end in rejections:
         if rejected.voices is not None and voice not in rejected.voices:
@@ -121,7 +142,7 @@ def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list
     return findings
 
 
-def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], after: tuple[int, int] | None = None) -> list[Finding]:
+def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], after: Callable[[], tuple[int, int] | None] | None = None) -> list[Finding]:
     findings = []
     for match in _CAPITALS.finditer(text):
         word = match.group(1)

@@ -20,15 +20,15 @@ from ..writtenwords import written_words
 BY_LENGTH = "sentence and word length"
 
 
-def _text(views: list[SectionView]) -> str:
-    return " ".join(unit.text for view in views for unit in view.section.units)
+def _words(views: list[SectionView]) -> list[str]:
+    return [word for view in views for unit in view.section.units for word in unit.words]
 
 
 def check_language(page: AnalysedPage, voice: Voice, groups: list[list[int]]) -> list[Finding]:
     findings = []
     for group in groups:
         views = [page.sections[index] for index in group]
-        found = other_language(_text(views), voice.language)
+        found = other_language(_words(views), voice.language)
         if found is None:
             continue
         first = views[0]
