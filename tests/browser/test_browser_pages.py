@@ -29,14 +29,17 @@ def report_expectations(site: Any, voice: str | None) -> tuple[list[str], list[s
     for who in (org.get("safeguarding_lead"), org.get("deputy")):
         who = who or {}
         must += [who.get("role"), who.get("name"), who.get("phone"), who.get("email")]
-    contacts = [text for contact in extra.get("young_people_contacts") or []
-                for text in (contact.get("name"), contact.get("detail"))]
+    def names(voice: str) -> set[str]:
+        return {item["name"] for item in extra.get("helplines") or []
+                if voice in (item.get("voices") or ["young-people", "staff"]) and not item.get("nations")}
+    young_only = sorted(names("young-people") - names("staff"))
+    staff_only = sorted(names("staff") - names("young-people"))
     if young:
-        must += [emergency.get("young_people"), *contacts]
-        must_not = [emergency.get("staff")]
+        must += [emergency.get("young_people"), *young_only]
+        must_not = [emergency.get("staff"), *staff_only]
     else:
-        must += [emergency.get("staff"), org.get("out_of_hours")]
-        must_not = [emergency.get("young_people"), *contacts]
+        must += [emergency.get("staff"), org.get("out_of_hours"), *staff_only]
+        must_not = [emergency.get("young_people"), *young_only]
     clean = lambda texts: [site.normalise(str(t)) for t in texts if t]  # noqa: E731
     return clean(must), clean(must_not)
 
@@ -50,8 +53,8 @@ def test_report_panel_on_every_page(site: Any, phone_page: Any) -> None:
     pages = site.pages()
     assert pages, "the built site has no pages"
     assert (site.extra.get("organisation") or {}).get("name"), "mkdocs.yml has no extra.organisation.name"
-    contacts = [c.get("name") for c in site.extra.get("young_people_contacts") or []]
-    assert "Childline" in contacts, "mkdocs.yml extra.young_people_contacts should list Childline"
+    contacts = [c.get("name") for c in site.extra.get("helplines") or []]
+    assert "Childline" in contacts, "mkdocs.yml extra.helplines should list Childline"
     assert any(site.voice_of(rel) == "young-people" for rel in pages), "no young people's pages were built"
     problems = []
     for rel in pages:
