@@ -28,6 +28,7 @@ from .findings import ERROR, INFO, WARNING, Finding
 from .glossary import Glossary, load_glossary
 from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
+from .placeholders import site_findings as placeholder_findings
 from .htmltokens import tokens
 from .render import Renderer
 from .pool import Job, PagePool, starts_at_once, workers_for
@@ -265,6 +266,8 @@ class Checker:
             pages.append(result)
         report = Report(pages=pages)
         report.site_findings = self.site_findings(report.pages)
+        config = self.site.config_file
+        report.site_findings += placeholder_findings(config, getattr(self.settings, "nations", None), display_path(config) if config else "")
         return report
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:

@@ -140,6 +140,15 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra)
 
 
+def read_values(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's top-level values ({} when it cannot be read: load_site_config reports that)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
     """Snippet paths are relative to where mkdocs runs: make them absolute."""
     options = configs.get("pymdownx.snippets")

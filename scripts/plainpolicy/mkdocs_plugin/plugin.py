@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import generate, resultcache
+from .. import generate, placeholders, resultcache
 from ..buildresult import BuildResult, Packed, is_packed, pack, unpack
 from ..checker import Checker, relocate
 from ..checks.review import review_dates
@@ -113,6 +113,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 self.checker.use_cache("build")
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
+        self._check_placeholders(config, config_file)
         if self.config.report:
             config.extra_css.append(CSS_PATH)
         if self.pool is not None:  # left by a build that stopped early
@@ -140,6 +141,16 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.sent = 0  # pages checked in worker processes
         self._existing_pages: set[str] | None = None
         return config
+
+    def _check_placeholders(self, config: MkDocsConfig, config_file: str) -> None:
+        """A publishing build (site_url or extra.publish) stops on "[placeholders]" left in mkdocs.yml."""
+        publishing = placeholders.is_publishing(config.site_url, dict(config.extra))
+        nations = self.config.get("nations")  # the plugin's nations setting, once it has one
+        found = placeholders.findings(Path(config_file), publishing, nations, shown_as=os.path.relpath(config_file))
+        if publishing and found:
+            raise PluginError(placeholders.publishing_message(found))
+        if found:
+            log.info(f"plainpolicy: mkdocs.yml has {len(found)} placeholders to fill in before you publish (plainpolicy check lists them)")
 
     @staticmethod
     def _data_files(site: SiteConfig) -> list[str]:
