@@ -18,8 +18,10 @@ PAGE = "staff/devices.html"
 
 FOCUS = """() => {
     const el = document.activeElement
-    const box = el.getBoundingClientRect()
-    const style = getComputedStyle(el)
+    // Material's light/dark button is a hidden radio; the label after it is what a reader sees.
+    const seen = el.matches('.md-option') && el.nextElementSibling ? el.nextElementSibling : el
+    const box = seen.getBoundingClientRect()
+    const style = getComputedStyle(seen)
     return {
         tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
         inDrawer: !!el.closest('.md-sidebar--primary'),
@@ -70,27 +72,27 @@ def test_closed_menu_is_not_in_the_tab_order(site: Any, page: Any) -> None:
 
 def test_menu_button_opens_and_escape_closes(site: Any, page: Any) -> None:
     page.goto(site.url(PAGE))
-    tab_to(page, "label.pp-header-button[for='__drawer']")
+    tab_to(page, "button.pp-header-button[data-pp-toggle='__drawer']")
     focused = page.evaluate(FOCUS)
     assert focused["shown"] and focused["outline"], f"the menu button has focus but no visible focus: {focused}"
-    assert page.get_attribute("label.pp-header-button[for='__drawer']", "aria-expanded") == "false"
+    assert page.get_attribute("button.pp-header-button[data-pp-toggle='__drawer']", "aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
     page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
     assert page.evaluate(FOCUS)["shown"], "focus went into the menu but cannot be seen"
-    assert page.get_attribute("label.pp-header-button[for='__drawer']", "aria-expanded") == "true"
+    assert page.get_attribute("button.pp-header-button[data-pp-toggle='__drawer']", "aria-expanded") == "true"
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUS)["inDrawer"], "Tab left the open menu straight away"
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches(\"label.pp-header-button[for='__drawer']\")"), "focus did not return to the menu button"
+    assert page.evaluate("document.activeElement.matches(\"button.pp-header-button[data-pp-toggle='__drawer']\")"), "focus did not return to the menu button"
     page.keyboard.press(" ")
     page.wait_for_function("document.getElementById('__drawer').checked")
 
 
 def test_search_button_opens_search(site: Any, page: Any) -> None:
     page.goto(site.url(PAGE))
-    tab_to(page, "label.pp-header-button[for='__search']")
+    tab_to(page, "button.pp-header-button[data-pp-toggle='__search']")
     focused = page.evaluate(FOCUS)
     assert focused["shown"] and focused["outline"], f"the search button has focus but no visible focus: {focused}"
     page.keyboard.press("Enter")

@@ -141,9 +141,12 @@ def test_no_request_leaves_the_machine(site: Any, new_context: Any) -> None:
     assert guard.leaks == [], f"third-party requests: {sorted(set(guard.leaks))}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_axe_finds_no_violations(site: Any, size: str, request: pytest.FixtureRequest) -> None:
+def test_axe_finds_no_violations(site: Any, size: str, scheme: str, request: pytest.FixtureRequest) -> None:
+    """Every page at 1280 and 390 wide, in the light and the dark scheme (the device's setting)."""
     page = request.getfixturevalue(f"{size}_page")
+    page.emulate_media(color_scheme=scheme)
     axe = Axe()
     report = []
     for rel in site.pages():
@@ -154,4 +157,4 @@ def test_axe_finds_no_violations(site: Any, size: str, request: pytest.FixtureRe
         for violation in results["violations"]:
             targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
             report.append(f"{rel}: {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
-    assert not report, f"axe violations at {size} width:\n" + "\n".join(report)
+    assert not report, f"axe violations at {size} width, {scheme} scheme:\n" + "\n".join(report)

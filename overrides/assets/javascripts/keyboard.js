@@ -1,15 +1,15 @@
 /*
- * Keyboard access to Material's menu and search buttons (partials/header.html
- * makes them focusable buttons): Enter or Space opens them, aria-expanded
- * follows them, focus moves into the menu when it opens and back to the
- * button when Escape closes it. The closed menu is out of the Tab order
- * (help.css hides it at phone widths).
+ * The menu and search buttons (partials/header.html: real buttons, so Enter
+ * and Space work and screen readers say "button") drive Material's hidden
+ * checkboxes. aria-expanded follows them; focus moves into the menu when it
+ * opens and back to its button when Escape closes it. The closed menu is out
+ * of the Tab order (help.css hides it where it is a drawer).
  */
 (function () {
   "use strict"
 
   function buttonFor(id) {
-    return document.querySelector("label.pp-header-button[for='" + id + "']")
+    return document.querySelector("button.pp-header-button[data-pp-toggle='" + id + "']")
   }
 
   function firstLinkIn(selector) {
@@ -22,21 +22,28 @@
     return null
   }
 
-  function follow(toggle) {
-    var button = buttonFor(toggle.id)
-    if (!button) return
-    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false")
+  function setToggle(toggle, checked) {
+    toggle.checked = checked
+    toggle.dispatchEvent(new Event("change", { bubbles: true }))
   }
 
   function setUp() {
     ["__drawer", "__search"].forEach(function (id) {
       var toggle = document.getElementById(id)
-      if (!toggle) return
-      follow(toggle)
+      var button = buttonFor(id)
+      if (!toggle || !button) return
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false")
       toggle.addEventListener("change", function () {
-        follow(toggle)
-        /* Opened from its button: focus moves into the menu, once it is visible (help.css). */
-        if (id === "__drawer" && toggle.checked && document.activeElement === buttonFor(id)) {
+        button.setAttribute("aria-expanded", toggle.checked ? "true" : "false")
+      })
+      button.addEventListener("click", function () {
+        setToggle(toggle, !toggle.checked)
+        if (!toggle.checked) return
+        if (id === "__search") {
+          var input = document.querySelector(".md-search__input")
+          if (input) input.focus()
+        } else {
+          /* Once the drawer is visible again (help.css), focus its first link. */
           window.setTimeout(function () {
             var first = firstLinkIn(".md-sidebar--primary")
             if (first) first.focus()
@@ -46,18 +53,10 @@
     })
   }
 
-  /* Material itself clicks a focused label on Enter; Space is ours. */
   document.addEventListener("keydown", function (event) {
-    var target = event.target
     var drawer = document.getElementById("__drawer")
-    if (event.key === " " && target.matches && target.matches("label.pp-header-button")) {
-      event.preventDefault()
-      target.click()
-      return
-    }
     if (event.key === "Escape" && drawer && drawer.checked) {
-      drawer.checked = false
-      drawer.dispatchEvent(new Event("change"))
+      setToggle(drawer, false)
       var button = buttonFor("__drawer")
       if (button) button.focus()
     }
