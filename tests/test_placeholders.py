@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.placeholders import placeholders_in
+from plainpolicy.placeholders import is_publishing, placeholders_in
 from plainpolicy_testing import REPO, copy_project, line_of, mkdocs_build, run_cli
 
 SITE_URL = "https://example-youth.org.uk/policy/"
@@ -132,3 +132,12 @@ def test_one_nation_site_shows_its_own_local_route(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "staff" / "index.html").read_text(encoding="utf-8")
     assert 'pp-help__name">Local authority child protection team' in page
     assert 'pp-help__name">Local authority designated officer' not in page
+
+
+def test_mkdocs_serve_address_is_a_preview() -> None:
+    """`mkdocs serve` sets site_url to its own address: the shipped kit must still serve."""
+    assert not is_publishing("http://127.0.0.1:8000/", {})
+    assert not is_publishing("http://localhost:8000/policy/", {})
+    assert is_publishing("https://owner.github.io/policy/", {})
+    assert not is_publishing("https://owner.github.io/policy/", {"publish": False})
+    assert is_publishing(None, {"publish": True})

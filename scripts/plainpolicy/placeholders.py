@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -55,12 +56,19 @@ def placeholders_in(config_file: Path, nations: list[str] | None = None) -> list
     return list(_walk(extra, "extra", chosen))
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
+
+
 def is_publishing(site_url: Any, extra: dict[str, Any] | None) -> bool:
-    """`extra.publish` when set; otherwise whether the site has a site_url."""
+    """`extra.publish` when set; otherwise whether the site has a site_url.
+
+    `mkdocs serve` sets site_url to its own address (http://127.0.0.1:8000/):
+    a site_url on this machine is a preview, never a publishing build."""
     publish = (extra or {}).get("publish")
     if isinstance(publish, bool):
         return publish
-    return bool(str(site_url or "").strip())
+    url = str(site_url or "").strip()
+    return bool(url) and (urlsplit(url).hostname or "") not in LOCAL_HOSTS
 
 
 def findings(config_file: Path, publishing: bool, nations: list[str] | None = None, shown_as: str | None = None) -> list[Finding]:
