@@ -32,12 +32,11 @@ CSS = """\
 .pp-table td:nth-child(3), .pp-table td:nth-child(4) { white-space: nowrap; }
 .md-typeset details.pp-page { margin: .4rem 0; }
 .md-typeset details.pp-page > summary { font-weight: 700; }
-.pp-bar { display: inline-block; width: 4rem; height: .7rem; margin-right: .4rem; vertical-align: middle; }
-.pp-bar__track { fill: #e8e8ee; }
+.pp-bar { display: inline-block; width: 4rem; height: .7rem; margin-right: .4rem; vertical-align: middle; background: #e8e8ee; border-radius: .2rem; }
 .pp-bar__fill { fill: #2e7d32; }
 .pp-bar__fill--fail { fill: #b3261e; }
 .pp-bar__limit { fill: #1a1a1a; }
-[data-md-color-scheme="slate"] .pp-bar__track { fill: #3b3f52; }
+[data-md-color-scheme="slate"] .pp-bar { background: #3b3f52; }
 [data-md-color-scheme="slate"] .pp-bar__limit { fill: #f0f0f0; }
 .pp-fail { color: #b3261e; font-weight: 700; }
 [data-md-color-scheme="slate"] .pp-fail { color: #ffb4ab; }
@@ -50,8 +49,8 @@ def _bar(value: float, scale: float, limit: float, failing: bool) -> str:
     marker = max(0.0, min(limit / scale, 1.0)) * 100
     fill_class = "pp-bar__fill pp-bar__fill--fail" if failing else "pp-bar__fill"
     return (
-        '<svg class="pp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
-        f'<rect class="pp-bar__track" width="100" height="10" rx="2"/><rect class="{fill_class}" width="{width:.1f}" height="10" rx="2"/>'
+        '<svg class="pp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+        f'<rect class="{fill_class}" width="{width:.1f}" height="10"/>'
         f'<rect class="pp-bar__limit" x="{max(0.0, marker - 1):.1f}" width="2" height="10"/></svg>'
     )
 
