@@ -29,6 +29,16 @@ def test_first_use_in_each_section_is_explained() -> None:
     assert TAGS.sub("", out) == page
 
 
+def test_one_tooltip_per_term_per_section_whatever_the_form() -> None:
+    """Staff pages underlined every form of a term ("designated safeguarding lead", then "DSL") in a section."""
+    lead = "The person who leads on safeguarding."
+    page = ("<h1>T</h1><p>Tell the designated safeguarding lead (DSL). The DSL will help. DSLs know.</p>"
+            "<h2>Next</h2><p>Ask the DSL or the designated safeguarding lead.</p>")
+    out = add_tooltips(page, {"designated safeguarding lead": lead, "DSL": lead, "DSLs": lead})
+    assert abbrs(out) == [(lead, "designated safeguarding lead"), (lead, "DSL")]
+    assert TAGS.sub("", out) == page
+
+
 def test_code_links_headings_and_attributes_are_left_alone() -> None:
     page = (
         '<h2 id="dsl">The DSL</h2><p><a href="/dsl/">DSL</a> <code>DSL</code> <img alt="DSL photo" src="x.png">'

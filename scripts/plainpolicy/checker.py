@@ -38,6 +38,7 @@ from .plainwords import PlainWords, load_plain_words
 from .vocabulary import Vocabulary, glossary_words, known_words
 from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
+from .placeholders import site_findings as placeholder_findings
 from .htmltokens import tokens
 from .render import Renderer
 from .pool import Job, PagePool, starts_at_once, workers_for
@@ -345,6 +346,8 @@ class Checker:
             pages.append(result)
         report = Report(pages=pages)
         report.site_findings = self.site_findings(report.pages) + check_published_files(self.site, self._data_file_names(), display_path)
+        config = self.site.config_file
+        report.site_findings += placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
         return report
 
     def _data_file_names(self) -> set[str]:

@@ -173,6 +173,15 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def read_values(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's top-level values ({} when it cannot be read: load_site_config reports that)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
     """Snippet paths are relative to where mkdocs runs: make them absolute."""
     options = configs.get("pymdownx.snippets")

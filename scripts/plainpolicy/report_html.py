@@ -20,34 +20,36 @@ EASE_SCALE = 100.0
 
 CSS = """\
 /* plainpolicy readability report */
-.pp-summary { display: grid; gap: .8rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin: 1rem 0; }
+.pp-summary { display: grid; gap: .8rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr)); margin: 1rem 0; }
 .pp-card { border: 1px solid var(--md-default-fg-color--lightest, #ccc); border-radius: .3rem; padding: .6rem .8rem; }
 .pp-card h3 { margin: 0 0 .4rem; }
 .pp-card p { margin: .2rem 0; }
-.pp-table td, .pp-table th { vertical-align: middle; }
-.pp-bar { position: relative; display: inline-block; width: 6rem; height: .7rem; background: #e8e8ee; border-radius: .2rem; margin-right: .4rem; vertical-align: middle; }
-.pp-bar__fill { position: absolute; inset: 0 auto 0 0; border-radius: .2rem; background: #2e7d32; }
-.pp-bar__fill--fail { background: #b3261e; }
-.pp-bar__limit { position: absolute; top: -.15rem; bottom: -.15rem; width: 2px; background: #1a1a1a; }
+.pp-contents ul { columns: 2 12rem; }
+.pp-table-wrap { max-width: 100%; overflow-x: auto; margin: .6rem 0; }
+.pp-table-wrap:focus-visible { outline: .1rem solid var(--md-accent-fg-color); }
+.md-typeset .pp-table { margin: 0; font-size: .64rem; border-collapse: collapse; }
+.pp-table td, .pp-table th { padding: .3rem .5rem; vertical-align: middle; border-top: .05rem solid var(--md-default-fg-color--lightest, #ddd); text-align: left; }
+.pp-table td:nth-child(3), .pp-table td:nth-child(4) { white-space: nowrap; }
+.md-typeset details.pp-page { margin: .4rem 0; }
+.md-typeset details.pp-page > summary { font-weight: 700; }
+.pp-bar { display: inline-block; width: 4rem; height: .7rem; margin-right: .4rem; vertical-align: middle; background: #e8e8ee; border-radius: .2rem; }
+.pp-bar__fill { fill: #2e7d32; }
+.pp-bar__fill--fail { fill: #b3261e; }
+.pp-bar__limit { fill: #1a1a1a; }
+[data-md-color-scheme="slate"] .pp-bar { background: #3b3f52; }
+[data-md-color-scheme="slate"] .pp-bar__limit { fill: #f0f0f0; }
 .pp-fail { color: #b3261e; font-weight: 700; }
+[data-md-color-scheme="slate"] .pp-fail { color: #ffb4ab; }
 """
-# Bar lengths as classes in steps of 2%, not style="" attributes: the site's
-# Content-Security-Policy refuses inline styles. The numbers are in the table.
-BAR_STEP = 2
-CSS += "".join(f".pp-w-{n} {{ width: {n}%; }}\n.pp-l-{n} {{ left: {n}%; }}\n" for n in range(0, 101, BAR_STEP))
-
-
-def _step(percent: float) -> int:
-    return int(round(percent / BAR_STEP)) * BAR_STEP
-
-
 def _bar(value: float, scale: float, limit: float, failing: bool) -> str:
+    """A bar as SVG: sizes are attributes, so the page needs no style attributes (a CSP forbids them)."""
     width = max(0.0, min(value / scale, 1.0)) * 100
     marker = max(0.0, min(limit / scale, 1.0)) * 100
     fill_class = "pp-bar__fill pp-bar__fill--fail" if failing else "pp-bar__fill"
     return (
-        f'<span class="pp-bar" aria-hidden="true"><span class="{fill_class} pp-w-{_step(width)}"></span>'
-        f'<span class="pp-bar__limit pp-l-{_step(marker)}"></span></span>'
+        '<svg class="pp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+        f'<rect class="{fill_class}" width="{width:.1f}" height="10"/>'
+        f'<rect class="pp-bar__limit" x="{max(0.0, marker - 1):.1f}" width="2" height="10"/></svg>'
     )
 
 
@@ -123,9 +125,17 @@ def _section_table(sections: list[SectionReport], voice: Voice) -> str:
 
 
 def render_report(intro_html: str, entries: list[ReportEntry], settings: Settings, urls: dict[str, str], exceptions: list[Finding]) -> str:
-    """The whole report page body; `urls` maps a page's relative path to its link."""
-    parts = [intro_html, '<h2 id="summary">Summary</h2><div class="pp-summary">']
+    """The whole report page body; `urls` maps a page's relative path to its link.
+
+    It opens with its own contents list (the page's table of contents only knows
+    the Markdown intro). Each page's table is folded away in a <details>, open when
+    a section is too hard, and scrolls inside its own box on a narrow screen."""
     by_voice = {name: [e for e in entries if e.voice == name] for name in settings.voices}
+    contents = ['<li><a href="#summary">Summary</a></li>', '<li><a href="#exceptions">Exceptions</a></li>']
+    contents += [f'<li><a href="#voice-{escape(name)}">{escape(settings.voices[name].label)}</a></li>'
+                 for name, group in by_voice.items() if group]
+    parts = [intro_html, f'<nav class="pp-contents" aria-label="Report contents"><ul>{"".join(contents)}</ul></nav>',
+             '<h2 id="summary">Summary</h2><div class="pp-summary">']
     parts += [_voice_summary(settings.voices[name], group) for name, group in by_voice.items()]
     parts.append("</div>")
     parts.append('<h2 id="exceptions">Exceptions</h2>')
@@ -139,7 +149,19 @@ def render_report(intro_html: str, entries: list[ReportEntry], settings: Setting
             continue
         voice = settings.voices[name]
         parts.append(f'<h2 id="voice-{escape(name)}">{escape(voice.label)}</h2>')
-        for entry in sorted(group, key=lambda e: e.relative):
-            url = urls.get(entry.relative, "")
-            parts.append(f'<h3><a href="{escape(url)}">{escape(entry.title or entry.relative)}</a></h3>{entry.table}')
+        parts.append("<p>Open a page to see each of its sections. Pages with a section that is too hard are open already.</p>")
+        parts += [_page_details(entry, urls.get(entry.relative, "")) for entry in sorted(group, key=lambda e: e.relative)]
     return "\n".join(parts)
+
+
+def _page_details(entry: ReportEntry, url: str) -> str:
+    title = escape(entry.title or entry.relative)
+    sections = len(entry.grades)
+    state = f", {entry.failing} too hard" if entry.failing else ""
+    return (
+        f'<details class="pp-page"{" open" if entry.failing else ""}>'
+        f"<summary>{title} ({sections} section{'s' * (sections != 1)}{state})</summary>"
+        f'<p><a href="{escape(url)}">Go to the page: {title}</a></p>'
+        f'<div class="pp-table-wrap" role="region" aria-label="Scores for {title}" tabindex="0">{entry.table}</div>'
+        "</details>"
+    )

@@ -1,6 +1,6 @@
 """Glossary definitions as tooltips, put into a page's HTML.
 
-The first use of each glossary term in each section becomes
+The first use of each glossary term in each section (in any of its forms) becomes
 `<abbr title="definition">term</abbr>`, which Material shows as a tooltip
 (feature content.tooltips). Marking the first use, not every use, is what
 WCAG's techniques for unusual words and abbreviations ask for, and it keeps a
@@ -70,7 +70,9 @@ def places(html: str, definitions: dict[str, str]) -> list[Place]:
     for start, end, form in hits:
         if start < position:
             continue  # inside a longer form found here ("GDPR" in "UK GDPR")
-        first_use = (bisect.bisect_right(sections, start), form)
+        # One tooltip per term per section, whichever form comes first: forms of one
+        # term ("designated safeguarding lead", "DSL", "DSLs") share its definition.
+        first_use = (bisect.bisect_right(sections, start), definitions[form])
         if first_use in used:
             continue
         used.add(first_use)

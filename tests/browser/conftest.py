@@ -310,8 +310,10 @@ def phone_page(phone: Any) -> Iterator[Any]:
 def run_search(page: Any, query: str) -> list[str]:
     """Type a query into Material's search and return the pages it links to (absolute URLs)."""
     box = page.locator(".md-search__input")
-    if not box.is_visible():  # on a phone the search box opens from the header icon
-        page.locator("label.md-header__button[for='__search']").click()
+    # On a phone the search box (there, but under the header) opens from the header's search button.
+    opener = page.locator(".md-header__button[data-pp-toggle='__search']:visible, label.md-header__button[for='__search']:visible")
+    if opener.count():
+        opener.first.click()
     box.click()
     box.press_sequentially(query, delay=20)  # Material searches on keyup: fill() alone does nothing
     page.locator(".md-search-result__item").first.wait_for(state="visible")

@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import generate, resultcache
+from .. import generate, placeholders, resultcache
 from ..buildresult import BuildResult, Packed, is_packed, is_summary, pack, unpack
 from ..checker import Checker, relocate
 from ..checks.review import review_dates
@@ -117,6 +117,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 self.checker.use_cache("build")
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
+        self._check_placeholders(config, config_file)
         if self.config.report:
             config.extra_css.append(CSS_PATH)
         self.gate = BuildGate(config, self.checker.settings.front_matter_keys)
@@ -148,6 +149,16 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self.sent = 0  # pages checked in worker processes
         self._existing_pages: set[str] | None = None
         return config
+
+    def _check_placeholders(self, config: MkDocsConfig, config_file: str) -> None:
+        """A publishing build (site_url or extra.publish) stops on "[placeholders]" left in mkdocs.yml."""
+        publishing = placeholders.is_publishing(config.site_url, dict(config.extra))
+        nations = list(self.checker.settings.nations)
+        found = placeholders.findings(Path(config_file), publishing, nations, shown_as=os.path.relpath(config_file))
+        if publishing and found:
+            raise PluginError(placeholders.publishing_message(found))
+        if found:
+            log.info(f"plainpolicy: mkdocs.yml has {len(found)} placeholders to fill in before you publish (plainpolicy check lists them)")
 
     def _data_files(self) -> list[str]:
         """The data files the checks read: never published, and watched by `serve`."""
