@@ -42,6 +42,7 @@ from ..report_html import CSS, render_report
 from ..source import SourcePage, decode, split_front_matter
 from ..tooltips import apply as apply_tooltips
 from .config import PlainPolicyConfig
+from .printing import PrintBook
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 
@@ -171,6 +172,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         for relative, (text, data_file, origins) in generated.items():
             self._add(files, config, relative, text)
             self.generated[relative] = (data_file, origins)
+        self.book = PrintBook()  # the whole policy to print, one page per voice (see printing.py)
+        self.book.add_pages(config, self.checker.settings, lambda relative, text: self._add(files, config, relative, text))
         if self.config.report:
             # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
@@ -220,6 +223,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.config.nav_order:
             nav.items = _ordered(nav.items, list(self.config.nav_order))
+        if self.config.enabled:
+            self.book.nav(nav)
         return nav
 
     # --- pages -----------------------------------------------------------------
@@ -404,6 +409,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if page is self.report_page and not self.collected:
             self._collect(page)
             page.content = self.report_html
+        self.book.page(page)
         return context
 
     @_timed
@@ -421,6 +427,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return
         findings = self._findings if self.collected else self._collect()
+        self.book.write(self.checker.settings)
         checked = len(self.results) - self.reused
         in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
         log.info(
