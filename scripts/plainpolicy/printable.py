@@ -96,7 +96,8 @@ def print_page(voice: Voice, organisation: str, site_name: str, approval: Approv
     text += (
         '<div class="pp-cover">\n'
         f'<p class="pp-cover__organisation">{html.escape(organisation)}</p>\n'
-        f'<h1 class="pp-cover__title">{html.escape(site_name)}</h1>\n'
+        f'<p class="pp-cover__title">{html.escape(site_name)}</p>\n'
+        f'<h1 class="pp-cover__heading">{said["title"]}</h1>\n'
         f'<p class="pp-cover__voice">{said["for"]}</p>\n'
         f'<dl class="pp-cover__record">{record}</dl>\n'
         f"{signatures(voice, approval)}"
