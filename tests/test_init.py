@@ -170,8 +170,8 @@ def test_the_recorded_session_in_the_guide_is_what_init_prints(kit: Path) -> Non
     transcript = (kit / "docs" / "contributing" / "snippets" / "init-session.txt").read_text(encoding="utf-8")
     command, _, shown = transcript.partition("\n")
     assert command == "$ plainpolicy init"
-    answers = ["Riverside Youth Club", "england, wales", "Sam Patel", "01234 567890", "sam.patel",
-               "dsl@riverside-youth.org.uk", "Alex Jones", "01234 567891", "On-call manager, 07700 900123", "WhatsApp, Instagram, Zoom"]
+    answers = ["Riverside Youth Club", "england, wales", "Sam Patel", "01632 960001", "sam.patel",
+               "dsl@riverside-youth.org.uk", "Alex Jones", "01632 960002", "On-call manager, 07700 900123", "WhatsApp, Instagram, Zoom"]
     run = init(kit, stdin="\n".join(answers) + "\n")
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown
