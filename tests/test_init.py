@@ -98,6 +98,9 @@ def test_answers_on_stdin_fill_in_the_kit_and_a_publishing_build_passes(kit: Pat
     build = mkdocs_build(kit, tmp_path / "site")
     assert build.returncode == 0, build.stderr[-3000:]
     assert "Riverside Youth Club" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    platforms = (tmp_path / "site" / "young-people" / "platforms.html").read_text(encoding="utf-8")
+    listed = platforms[platforms.index('class="admonition info pp-platforms"'):]
+    assert "<li>WhatsApp</li><li>Instagram</li>" in listed[: listed.index("</ul>")]
 
 
 def test_options_write_the_nations_to_the_plugin_and_ask_nothing(kit: Path) -> None:
