@@ -66,10 +66,11 @@ def topics_for(voice: Voice, order: list[str], titles: dict[str, str]) -> list[T
     return [Topic(relative, titles.get(relative, relative)) for relative in body + ending]
 
 
-def record_lines(approval: Approval | None, voice: Voice) -> list[tuple[str, str]]:
+def record_lines(approval: Approval | None, draft: str) -> list[tuple[str, str]]:
+    """The approval record as (name, value) lines; `draft` stands in for a missing approval date."""
     if approval is None:
         return []
-    approved = long_date(approval.approved_on) if approval.approved_on else words(voice)["draft"]
+    approved = long_date(approval.approved_on) if approval.approved_on else draft
     lines = [("Version", approval.version), ("Approved on", approved)]
     if approval.approved_by:
         lines.append(("Approved by", approval.approved_by))
@@ -92,7 +93,7 @@ def print_page(voice: Voice, organisation: str, site_name: str, approval: Approv
         f"---\ntitle: {said['title']}\nsummary: {said['summary']}\nvoice: {voice.name}\ngenerated: true\n"
         "search:\n  exclude: true\n---\n\n"
     )
-    record = "".join(f"<div><dt>{name}</dt><dd>{html.escape(value)}</dd></div>" for name, value in record_lines(approval, voice))
+    record = "".join(f"<div><dt>{name}</dt><dd>{html.escape(value)}</dd></div>" for name, value in record_lines(approval, said["draft"]))
     text += (
         '<div class="pp-cover">\n'
         f'<p class="pp-cover__organisation">{html.escape(organisation)}</p>\n'
@@ -118,7 +119,7 @@ def versions_page(approval: Approval, voice_name: str) -> str:
         "It also lists what changed in each version, so trustees can see what they are approving.\n\n"
         "## This version\n\n"
     )
-    text += "".join(f"- **{name}:** {value}\n" for name, value in record_lines(approval, _StaffVoice))
+    text += "".join(f"- **{name}:** {value}\n" for name, value in record_lines(approval, WORDS["staff"]["draft"]))
     text += "\n## What changed\n\n"
     if not approval.versions:
         text += "No changes are recorded yet.\n"
@@ -129,8 +130,6 @@ def versions_page(approval: Approval, voice_name: str) -> str:
         text += "\n"
     return text
 
-
-_StaffVoice = Voice("staff", "staff", "Staff and volunteers", 9, 55, 25)
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")

@@ -137,3 +137,20 @@ def test_maintainers_pages_are_off_the_menu_but_reachable(site: Any, desktop_pag
         response = desktop_page.request.get(urljoin(desktop_page.url, link.get_attribute("href")))
         assert response.ok
     assert re.search(r"Readability report", desktop_page.inner_text(".md-content"))
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_their_colours_pass_axe_in_the_dark_scheme_too(site: Any, size: str, request: pytest.FixtureRequest) -> None:
+    """The light scheme is checked on every page by test_browser_pages; here the young people's
+    colours on Material's dark (slate) scheme, which the site's scheme toggle switches to."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = request.getfixturevalue(f"{size}_page")
+    axe = Axe()
+    report = []
+    for name in ("index.html", "passwords.html", "reporting.html", "glossary.html"):
+        page.goto(site.url(f"{yp(site)}/{name}"))
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2aa", "wcag21aa"]}, "resultTypes": ["violations"]}).response
+        report += [f"{name}: {v['id']}: {' '.join(v['nodes'][0]['target'])}" for v in results["violations"]]
+    assert report == []

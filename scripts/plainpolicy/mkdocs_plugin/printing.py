@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from .. import printable
-from ..approval import load_approval
+from ..approval import APPROVAL_FILE, load_approval
+from ..checker import display_path
 from ..config import Settings
 from ..errors import CannotRun
 
@@ -32,7 +33,7 @@ class PrintBook:
     def add_pages(self, config: MkDocsConfig, settings: Settings, add: Callable[[str, str], None]) -> None:
         docs = Path(config.docs_dir)
         try:
-            approval = load_approval(docs, str(Path(config.docs_dir) / 'approval.yml'))
+            approval = load_approval(docs, display_path(docs / APPROVAL_FILE))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         organisation = str(((config.extra or {}).get("organisation") or {}).get("name") or config.site_name)
