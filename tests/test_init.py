@@ -178,3 +178,16 @@ def test_the_recorded_session_in_the_guide_is_what_init_prints(kit: Path) -> Non
     run = init(kit, stdin="\n".join(answers) + "\n")
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown
+
+
+def test_a_nations_list_already_written_is_replaced_in_place(tmp_path: Path) -> None:
+    """The kit may ship `nations:` as a block list (the nations option): init rewrites just that value."""
+    block = "      nations:\n        - england\n        - wales\n        - scotland\n        - northern-ireland\n"
+    kit = copy_project(tmp_path / "kit", lambda text: text.replace("  - plainpolicy:\n", "  - plainpolicy:\n" + block, 1))
+    before = (kit / "mkdocs.yml").read_text(encoding="utf-8")
+    run = init(kit, "--no-input", "--nations", "scotland")
+    assert run.returncode == 0, run.stderr
+    after = (kit / "mkdocs.yml").read_text(encoding="utf-8")
+    assert after == before.replace(block, '      nations: ["scotland"]\n', 1)
+    assert init(kit, "--no-input", "--force", "--nations", "scotland").returncode == 0
+    assert (kit / "mkdocs.yml").read_text(encoding="utf-8") == after  # the same answer again: not rewritten

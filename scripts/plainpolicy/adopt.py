@@ -167,6 +167,8 @@ def collect(text: str, display: str, given: dict[str, str | None], force: bool, 
 def apply(text: str, display: str, chosen: dict[Field, yamledit.Value]) -> str:
     for field, value in chosen.items():
         found = _node(yamledit.compose(text, display), field, display)
+        if found.node is not None and yamledit.current(found.node) == value:
+            continue  # already so: leave the line exactly as it is written
         if found.node is None and field.kind == "nations" and value == NATIONS:
             continue  # no `nations:` option means all four (the shared contract): nothing to add
         if found.node is None:
