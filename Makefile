@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make site   build the website into site/ (plainpolicy's checks included)
 #   make test   run every test (unit, site build, real browser)
+# make adapt asks for your organisation's details and writes them (plainpolicy init).
 # Each creates the virtual environment it needs (.venv) from constraints.txt.
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean
+.PHONY: site test check serve bench clean adapt
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,9 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/plainpolicy check docs
+
+adapt: $(STAMP)
+	$(BIN)/plainpolicy init $(INIT_ARGS)
 
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
