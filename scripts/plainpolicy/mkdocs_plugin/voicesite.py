@@ -54,11 +54,11 @@ def _folder_of(item: Any) -> str | None:
 
 
 def nav_for(nav: Any, page: Page, settings: Settings) -> Any:
-    """The menu for this page: the reader's own voice section first, when it is not the default voice."""
+    """The menu for a page in a voice's folder: that voice's section first, when it is not the default voice."""
     meta = (page.meta or {}).get("plainpolicy") or {}
     voice = settings.voices.get(str(meta.get("voice") or ""))
-    if voice is None or voice.name == settings.default_voice or nav is None:
-        return nav
+    if voice is None or voice.name == settings.default_voice or nav is None or not page.file.src_uri.startswith(voice.folder + "/"):
+        return nav  # the home page may be written for young people, but it is everyone's
     own = [item for item in nav.items if _folder_of(item) == voice.folder and getattr(item, "children", None)]
     if not own:
         return nav
