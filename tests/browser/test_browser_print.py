@@ -46,6 +46,7 @@ def test_the_whole_policy_prints_as_one_pdf(site: Any, desktop_page: Any, voice:
     assert ("Draft: not yet approved" if voice == "staff" else "Not approved yet") in cover
     assert "Next review 1 November 2027" in cover
     assert "Contents" not in cover  # the cover has a page to itself
+    assert "(" not in cover  # no glossary meanings in brackets on the cover
 
     assert len(titles) >= 12 and titles[-1] == "Glossary"
     assert len(pages) >= len(titles) + 2  # cover, contents, then each topic from a new page
