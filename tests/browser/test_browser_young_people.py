@@ -133,8 +133,9 @@ def test_maintainers_pages_are_off_the_menu_but_reachable(site: Any, desktop_pag
         html = (site.root / rel).read_text(encoding="utf-8")
         menu = html[html.find('md-nav--primary'):html.find('md-sidebar--secondary')]
         assert "readability-report.html" not in menu and "performance.html" not in menu, rel
+        assert "how-the-site-serves-each-reader.html" not in menu, rel
     desktop_page.goto(site.url("contributing/index.html"))
-    for name in ("readability-report.html", "performance.html"):
+    for name in ("readability-report.html", "performance.html", "how-the-site-serves-each-reader.html"):
         link = desktop_page.locator(f".md-content a[href$='{name}']")
         assert link.count() == 1
         response = desktop_page.request.get(urljoin(desktop_page.url, link.get_attribute("href")))
