@@ -4,13 +4,14 @@
 # Each creates the virtual environment it needs (.venv) from constraints.txt:
 # plainpolicy with the kit's theme and extensions (extra [site]), the test
 # tools and the benchmark's.
+# make adapt asks for your organisation's details and writes them (plainpolicy init).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean
+.PHONY: site test check serve bench clean adapt
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,9 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/plainpolicy check docs
+
+adapt: $(STAMP)
+	$(BIN)/plainpolicy init $(INIT_ARGS)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

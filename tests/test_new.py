@@ -269,12 +269,13 @@ def test_accepts_good_topic_names(capsys: pytest.CaptureFixture[str], monkeypatc
     assert run(capsys, monkeypatch, site, "new", topic, "--today", TODAY)[0] == 0
 
 
-def test_refuses_the_name_of_a_generated_page(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["glossary", "print"])
+def test_refuses_the_name_of_a_generated_page(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
     site = copy_site("clean", tmp_path)
-    code, _, err = run(capsys, monkeypatch, site, "new", "glossary")
+    code, _, err = run(capsys, monkeypatch, site, "new", name)
     assert code == 2
-    assert "the site makes a page called glossary.md for itself" in err
-    assert not (site / "docs/staff/glossary.md").exists()
+    assert f"the site makes a page called {name}.md for itself" in err
+    assert not (site / f"docs/staff/{name}.md").exists()
 
 
 def test_refuses_an_empty_title(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
     plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE] [--jobs N]
     plainpolicy explain PAGE [--strict]
     plainpolicy new TOPIC [--title TITLE] [--owner ROLE]
+    plainpolicy init [--name NAME] [--nations LIST] [--lead-name ...] [--force] [--no-input]
 
 Exit 0: no errors. Exit 1: errors found (with --strict, warnings too).
 Exit 2: it could not run; one line names the file and line, never a traceback.
@@ -75,7 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--owner", default="Designated safeguarding lead", help="the role that owns the pages (default: %(default)s)")
     new.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
     new.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    _init_parser(commands)
     return parser
+
+
+def _init_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from .adopt import FIELDS
+
+    init = commands.add_parser("init", help="fill in your organisation's details (asks for any not given as options)")
+    for field in FIELDS:
+        init.add_argument(f"--{field.option.replace('_', '-')}", dest=field.option, metavar="TEXT", help=field.question)
+    init.add_argument("--force", action="store_true", help="also replace details that are already filled in")
+    init.add_argument("--no-input", action="store_true", help="ask nothing: only write the details given as options")
+    init.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
 
 
 def _site(config: Path | None):  # type: ignore[no-untyped-def]
@@ -132,6 +145,32 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_init(args: argparse.Namespace) -> int:
+    from .adopt import FIELDS, init
+    from .mkdocs_config import find_config
+
+    if args.config is not None and not args.config.is_file():
+        raise CannotRun(str(args.config), "no such MkDocs configuration file")
+    config = args.config or find_config(Path.cwd())
+    if config is None:
+        raise CannotRun("mkdocs.yml", "not found in this folder or any folder above it. Run this in the kit's folder, or give the file with --config")
+    given = {field.option: getattr(args, field.option) for field in FIELDS}
+    sys.stdout.write(init(Path(config), given, force=args.force, ask=None if args.no_input else _ask))
+    return EXIT_OK
+
+
+def _ask(prompt: str) -> str:
+    """One answer from the keyboard (or from piped input, echoed so a transcript reads well)."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    if not sys.stdin.isatty():
+        sys.stdout.write(line if line.endswith("\n") else line + "\n")
+    return line.rstrip("\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -141,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(args)
         if args.command == "new":
             return run_new(args)
+        if args.command == "init":
+            return run_init(args)
     except CannotRun as error:
         print(f"plainpolicy: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN

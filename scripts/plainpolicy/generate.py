@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .config import Settings, Voice
 from .glossary import Glossary
 from .phonelinks import link_phone_numbers
-from .sitedata import Question, Theme
+from .sitedata import ANSWERS, Question, Theme
 
 GLOSSARY_PAGE = "glossary.md"
 PROMPTS_PAGE = "conversation-prompts.md"
@@ -97,6 +97,7 @@ def checklist_page(questions: list[Question], answers: dict[str, dict[str, list[
         "Each question links to the pages that answer it, in every version. "
         "The site will not build if a question has no page.\n\n"
     )
+    text += answers_summary(questions)
     topic = ""
     paired = [v for v in settings.voices.values() if v.paired]
     for question in questions:
@@ -104,9 +105,24 @@ def checklist_page(questions: list[Question], answers: dict[str, dict[str, list[
             topic = question.topic
             text += f"## {topic}\n\n"
         text += f"{question.question}\n\n"
+        if question.answer:
+            note = f" {question.note}" if question.note else ""
+            text += f'<p class="pp-answer pp-answer--{question.answer}"><strong>Our answer: {ANSWERS[question.answer]}.</strong>{note}</p>\n\n'
         for other in paired:
             pages = answers.get(question.id, {}).get(other.name, [])
             links = ", ".join(f"[{item.title}]({link(CHECKLIST_PAGE, item.relative)})" for item in pages) or "no page yet"
             text += f"- {other.label}: {links}.\n"
         text += "\n"
     return text
+
+
+def answers_summary(questions: list[Question]) -> str:
+    """How many questions have each answer, once the organisation has recorded any."""
+    if not any(question.answer for question in questions):
+        return (
+            "Record your answers in the checklist file: give a question `answer: yes`, `partly`, `no` or `not-yet`, "
+            "and a `note` if you want to say more. Your answers then show here.\n\n"
+        )
+    counts = {state: sum(question.answer == state for question in questions) for state in ANSWERS}
+    counts["not-yet"] += sum(question.answer is None for question in questions)
+    return "Our answers so far: " + ", ".join(f"{label.lower()} {counts[state]}" for state, label in ANSWERS.items()) + ".\n\n"

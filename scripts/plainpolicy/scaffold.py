@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import generate
+from . import generate, printable
 from .checker import display_path
 from .config import Voice
 from .errors import CannotRun
@@ -101,7 +101,7 @@ def plan(site: SiteConfig, topic: str, title: str | None, owner: str, today: dt.
         raise CannotRun("mkdocs.yml", "not found in this folder or any folder above it. Run this in the kit's folder, or give the file with --config")
     slug = check_slug(topic)
     name = f"{slug}.md"
-    if name in (generate.GLOSSARY_PAGE, generate.PROMPTS_PAGE):
+    if name in (generate.GLOSSARY_PAGE, generate.PROMPTS_PAGE, printable.PRINT_PAGE):
         raise CannotRun(f"topic '{topic}'", f"the site makes a page called {name} for itself in every voice. Choose another topic name")
     shown_title = " ".join((title if title is not None else default_title(slug)).split())
     if not shown_title:

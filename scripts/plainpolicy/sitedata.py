@@ -16,6 +16,8 @@ checklist.yml:
       - id: devices-personal
         topic: Devices
         question: Do we have clear rules on ...?
+        answer: partly             # optional: yes, partly, no or not-yet (the organisation's own answer)
+        note: We have rules for staff phones, not yet for volunteers.   # optional
 
 Pages link themselves to both with front matter lists `themes:` and `checklist:`.
 """
@@ -39,12 +41,17 @@ class Theme:
     prompts: dict[str, list[str]] = field(default_factory=dict)
 
 
+ANSWERS = {"yes": "Yes", "partly": "Partly", "no": "No", "not-yet": "Not answered yet"}
+
+
 @dataclass
 class Question:
     id: str
     line: int
     topic: str
     question: str
+    answer: str | None = None  # one of ANSWERS, when the organisation has recorded one
+    note: str | None = None
 
 
 def _per_voice(raw: Any, where: str, voices: set[str], path: str, line: int, lists: bool = False) -> dict[str, Any]:
@@ -113,9 +120,22 @@ def load_questions(file: Path, display: str) -> list[Question]:
                 line,
                 text_field(raw.get("topic"), f"topic of question '{identifier}'", display, line),
                 text_field(raw.get("question"), f"question '{identifier}'", display, line),
+                _answer(raw.get("answer"), identifier, display, line),
+                text_field(raw.get("note"), f"the note of question '{identifier}'", display, line) if raw.get("note") is not None else None,
             )
         )
     return questions
+
+
+def _answer(value: Any, identifier: str, path: str, line: int) -> str | None:
+    """An optional answer state. YAML reads a bare yes or no as true or false: both are accepted."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and value.strip().lower() in ANSWERS:
+        return value.strip().lower()
+    raise CannotRun(path, f"the answer to question '{identifier}' must be one of: {', '.join(ANSWERS)} (or left out)", line)
 
 
 def page_ids(meta: dict[str, Any], key: str) -> list[str]:

@@ -44,6 +44,8 @@ from ..source import SourcePage, decode, split_front_matter
 from ..tooltips import apply as apply_tooltips
 from .config import PlainPolicyConfig
 from .gate import BuildGate, listing
+from .printing import PrintBook
+from . import voicesite
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 
@@ -56,7 +58,7 @@ CHECK_HERE_FIRST = 10
 CSS_PATH = "assets/plainpolicy/plainpolicy.css"
 REPORT_INTRO = (
     "---\ntitle: Readability report\nsummary: How hard each section is to read, against the limit for its readers.\n"
-    "generated: true\nsearch:\n  exclude: true\n---\n\n# Readability report\n\n"
+    "generated: true\nmenu: false\nsearch:\n  exclude: true\n---\n\n# Readability report\n\n"
     "This page shows how easy each part of the policy is to read. "
     "Each bar shows a score, and the black line shows the limit for that version. "
     "The site will not build if a section goes past its limit.\n"
@@ -192,6 +194,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self._add(files, config, relative, text)
             self.generated[relative] = (data_file, origins)
         files.append(File.generated(config, nations.CSS_PATH, content=nations.NATION_CSS))
+        self.book = PrintBook()  # the whole policy to print, one page per voice (see printing.py)
+        self.book.add_pages(config, self.checker.settings, lambda relative, text: self._add(files, config, relative, text))
+        self.search_titles: dict[str, str] = {}
         if self.config.report:
             # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
@@ -256,6 +261,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.config.nav_order:
             nav.items = _ordered(nav.items, list(self.config.nav_order))
+        if self.config.enabled:
+            nav.items = voicesite.drop(nav.items, voicesite.hidden_pages(self.sources))  # front matter `menu: false`
+            self.book.nav(nav)
         return nav
 
     # --- pages -----------------------------------------------------------------
@@ -447,6 +455,11 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if page is self.report_page and not self.collected:
             self._collect(page)
             page.content = self.report_html
+        self.book.page(page)
+        context["nav"] = voicesite.nav_for(context.get("nav"), page, self.checker.settings)
+        title = voicesite.voice_title(page)
+        if title:
+            self.search_titles[page.url] = title
         return context
 
     @_timed
@@ -483,6 +496,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if self._files is not None:
             reported = {(f.path, f.line, f.rule) for f in findings}
             findings = findings + [f for f in self.gate.files(self._files) if (f.path, f.line, f.rule) not in reported]
+        self.book.write(self.checker.settings)
+        voicesite.retitle_search_index(config.site_dir, self.search_titles)
         checked = len(self.results) - self.reused
         in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
         log.info(
