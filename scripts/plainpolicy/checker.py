@@ -36,6 +36,7 @@ from .glossary import Glossary, load_glossary
 from .config import Voice
 from .plainwords import PlainWords, load_plain_words
 from .vocabulary import Vocabulary, glossary_words, known_words
+from .approval import APPROVAL_FILE
 from .imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
 from .mkdocs_config import SiteConfig
 from .placeholders import site_findings as placeholder_findings
@@ -358,7 +359,7 @@ class Checker:
         result's key, and watched by `serve`. One list, so no reader forgets one."""
         settings = self.settings
         names = [settings.glossary, settings.prompts, settings.checklist, settings.image_register or DEFAULT_REGISTER,
-                 nationrules.DEFAULT_FILE, commitment_markers.DEFAULT_FILE, settings.plain_words]
+                 nationrules.DEFAULT_FILE, commitment_markers.DEFAULT_FILE, settings.plain_words, APPROVAL_FILE]
         return [name for name in names if name]
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:

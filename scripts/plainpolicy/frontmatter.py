@@ -23,7 +23,7 @@ from .source import SourcePage
 FRONT_MATTER = "security/front-matter"
 
 TEXT_KEYS = frozenset({"title", "summary", "description", "owner"})
-KIT_KEYS = TEXT_KEYS | {"reviewed", "review_due", "unpaired", "themes", "checklist", "voice", "generated", "search", "hide"}
+KIT_KEYS = TEXT_KEYS | {"reviewed", "review_due", "unpaired", "themes", "checklist", "voice", "generated", "search", "hide", "menu"}
 SEARCH_KEYS = frozenset({"exclude", "boost"})
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
 _MARKUP = re.compile(r"[<>\"`]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?", re.IGNORECASE)
@@ -51,6 +51,8 @@ def _problem(value: Any, key: str) -> str | None:
         return f"'{key}' must be a list of ids"
     if key in ("voice",) and not isinstance(value, str):
         return "'voice' must be a voice name"
+    if key == "menu" and not isinstance(value, bool):
+        return "'menu' must be true or false (false: built and linked to, but left out of the menu)"
     if key == "reviewed" and not isinstance(value, (str, dt.date)):
         return "'reviewed' must be a date (YYYY-MM-DD)"
     return None

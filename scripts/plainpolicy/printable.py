@@ -30,8 +30,10 @@ WORDS = {
         "title": "The whole policy",
         "summary": "All of our policy for young people on one page, ready to print.",
         "for": "For young people",
-        "intro": "This is all of our policy for young people, in one place. You can print it or save it.",
-        "draft": "Not approved yet",
+        "intro": "Here is every page of our policy for young people, in one place. You can print it or save it.",
+        "draft": "Not signed off yet",
+        "approved_on": "Signed off on",
+        "approved_by": "Signed off by",
     },
     "staff": {
         "title": "The whole policy",
@@ -39,6 +41,8 @@ WORDS = {
         "for": "For staff and volunteers",
         "intro": "This is the whole policy for staff and volunteers, in order, for trustees to read and sign.",
         "draft": "Draft: not yet approved",
+        "approved_on": "Approved on",
+        "approved_by": "Approved by",
     },
 }
 
@@ -66,14 +70,15 @@ def topics_for(voice: Voice, order: list[str], titles: dict[str, str]) -> list[T
     return [Topic(relative, titles.get(relative, relative)) for relative in body + ending]
 
 
-def record_lines(approval: Approval | None, draft: str) -> list[tuple[str, str]]:
-    """The approval record as (name, value) lines; `draft` stands in for a missing approval date."""
+def record_lines(approval: Approval | None, said: dict[str, str]) -> list[tuple[str, str]]:
+    """The approval record as (name, value) lines in the voice's words; its `draft`
+    stands in for a missing approval date."""
     if approval is None:
         return []
-    approved = long_date(approval.approved_on) if approval.approved_on else draft
-    lines = [("Version", approval.version), ("Approved on", approved)]
+    approved = long_date(approval.approved_on) if approval.approved_on else said["draft"]
+    lines = [("Version", approval.version), (said["approved_on"], approved)]
     if approval.approved_by:
-        lines.append(("Approved by", approval.approved_by))
+        lines.append((said["approved_by"], approval.approved_by))
     if approval.next_review:
         lines.append(("Next review", long_date(approval.next_review)))
     return lines
@@ -93,7 +98,7 @@ def print_page(voice: Voice, organisation: str, site_name: str, approval: Approv
         f"---\ntitle: {said['title']}\nsummary: {said['summary']}\nvoice: {voice.name}\ngenerated: true\n"
         "search:\n  exclude: true\n---\n\n"
     )
-    record = "".join(f"<div><dt>{name}</dt><dd>{html.escape(value)}</dd></div>" for name, value in record_lines(approval, said["draft"]))
+    record = "".join(f"<div><dt>{name}</dt><dd>{html.escape(value)}</dd></div>" for name, value in record_lines(approval, said))
     text += (
         '<div class="pp-cover">\n'
         f'<p class="pp-cover__organisation">{html.escape(organisation)}</p>\n'
@@ -119,7 +124,7 @@ def versions_page(approval: Approval, voice_name: str) -> str:
         "It also lists what changed in each version, so trustees can see what they are approving.\n\n"
         "## This version\n\n"
     )
-    text += "".join(f"- **{name}:** {value}\n" for name, value in record_lines(approval, WORDS["staff"]["draft"]))
+    text += "".join(f"- **{name}:** {value}\n" for name, value in record_lines(approval, WORDS["staff"]))
     text += "\n## What changed\n\n"
     if not approval.versions:
         text += "No changes are recorded yet.\n"
