@@ -401,9 +401,9 @@ class Checker:
                 files.append(path)
             else:
                 raise CannotRun(str(path), "no such file or folder")
-        root = (self.site.config_file or self.site.docs_dir / "x").resolve().parent
+        roots = {(self.site.config_file or self.site.docs_dir / "x").resolve().parent, self.site.docs_dir.resolve()}
         # A page that is a symlink out of the repository is reported (sitefiles.py), never read.
-        unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if root in resolved.parents)
+        unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if roots & set(resolved.parents))
         found = [(file, self._relative(file, resolved)) for resolved, file in unique]
         return [(file, relative) for file, relative in found if not self.excluded(relative)]
 

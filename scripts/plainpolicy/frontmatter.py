@@ -11,7 +11,6 @@ lines at the top, no `---`): those keys are checked the same way.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Iterable
 
@@ -23,6 +22,7 @@ from .source import SourcePage
 FRONT_MATTER = "security/front-matter"
 
 TEXT_KEYS = frozenset({"title", "summary", "description", "owner"})
+RENDERED_KEYS = frozenset({"title", "description", "owner"})  # written into pages by the templates: only text
 KIT_KEYS = TEXT_KEYS | {"reviewed", "review_due", "unpaired", "themes", "checklist", "voice", "generated", "search", "hide", "menu"}
 SEARCH_KEYS = frozenset({"exclude", "boost"})
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
@@ -39,7 +39,7 @@ def _search_ok(value: Any) -> bool:
 def _problem(value: Any, key: str) -> str | None:
     """Why this value may not be given to the templates, or None."""
     if key in TEXT_KEYS:
-        if isinstance(value, (dict, list)):
+        if isinstance(value, (dict, list)) and key in RENDERED_KEYS:
             return f"'{key}' must be plain text, not a {'mapping' if isinstance(value, dict) else 'list'}"
         if isinstance(value, str) and _MARKUP.search(value):
             return f"'{key}' holds markup or an HTML entity ({_MARKUP.search(value).group(0)}); the theme writes it into the page as HTML"
@@ -47,14 +47,8 @@ def _problem(value: Any, key: str) -> str | None:
         return "'search' may only hold 'exclude: true' or 'false' and 'boost:' with a number"
     if key == "hide" and (not isinstance(value, list) or not {str(item) for item in value} <= HIDE_VALUES):
         return f"'hide' must be a list of: {', '.join(sorted(HIDE_VALUES))}"
-    if key in ("themes", "checklist") and not (isinstance(value, list) and all(isinstance(item, str) for item in value) or isinstance(value, str)):
-        return f"'{key}' must be a list of ids"
-    if key in ("voice",) and not isinstance(value, str):
-        return "'voice' must be a voice name"
     if key == "menu" and not isinstance(value, bool):
         return "'menu' must be true or false (false: built and linked to, but left out of the menu)"
-    if key == "reviewed" and not isinstance(value, (str, dt.date)):
-        return "'reviewed' must be a date (YYYY-MM-DD)"
     return None
 
 
