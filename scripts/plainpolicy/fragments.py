@@ -113,10 +113,10 @@ def repeat_key(sentence: str) -> str:
 
     Only whole sentences (closed by . ! or ?) of three words or more count: a link
     or a heading-like item ("More questions about this") is often written twice."""
-    if not closed(sentence):
+    if not closed(sentence) or sentence.count(" ") < REPEAT_WORDS - 1:
         return ""
     key = normal_key(sentence)
-    return key if len(key.split()) >= REPEAT_WORDS else ""
+    return key if key.count(" ") >= REPEAT_WORDS - 1 else ""
 
 
 def normal_key(sentence: str) -> str:

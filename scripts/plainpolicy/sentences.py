@@ -29,7 +29,14 @@ _NO_BREAK_AFTER = {
 }
 
 
+# Text with none of these has one sentence: most list items and short paragraphs.
+_MAYBE = re.compile(rf"[.!?…][\"'”’)\]]*\s|\s[–—-]|{EMOJI}")
+
+
 def split_sentences(text: str) -> list[str]:
+    if not _MAYBE.search(text):
+        stripped = text.strip()
+        return [stripped] if stripped else []
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

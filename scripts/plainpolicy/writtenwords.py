@@ -15,7 +15,7 @@ ADDRESS = re.compile(r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
 
 
 def without_addresses(text: str, replacement: str = " ") -> str:
-    if "@" in text or "www." in text.lower() or "://" in text:
+    if "@" in text or "://" in text or "www." in text or "WWW." in text:
         return ADDRESS.sub(replacement, text)
     return text
 
