@@ -213,7 +213,11 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         for file in files.documentation_pages():
             source = self.sources.get(file.src_uri)
             if source is None:
-                source = self.sources[file.src_uri] = self._source(*self._read(file))
+                path, text = self._read(file)
+                if "commitment" not in text.lower():  # no marker: its front matter is read where it is checked
+                    self.texts[file.src_uri] = (path, text)
+                    continue
+                source = self.sources[file.src_uri] = self._source(path, text)
             shown, _ = self.checker.nation_view(source)
             voice = self.checker.settings.voice_for(file.src_uri, source.meta)
             title = str(source.meta.get("title") or Path(file.src_uri).stem)
@@ -273,7 +277,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled or not page.file.abs_src_path:
             return None
         parsed = self.sources.get(page.file.src_uri)
-        path, text = (parsed.path, parsed.text) if parsed is not None else self._read(page.file)
+        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.get(page.file.src_uri) or self._read(page.file))
         self.texts[page.file.src_uri] = (path, text)
         return text
 
