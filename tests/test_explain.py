@@ -321,11 +321,16 @@ def test_the_guide_states_the_facts_the_code_uses() -> None:
     for family in ("readability", "sentence", "glossary"):
         assert family in RULE_FAMILIES
         assert f"`{family}`" in text["fixing-a-section.md"]
-    for name in snippets:
-        assert f'--8<-- "contributing/snippets/{name}"' in text["fixing-a-section.md"]
+    for name in snippets:  # each is shown: the exception comments in fixing-a-section, the init session in adapting-the-kit
+        page = "adapting-the-kit.md" if name == "init-session.txt" else "fixing-a-section.md"
+        assert f'--8<-- "contributing/snippets/{name}"' in text[page]
 
 
 def test_guide_links_point_at_pages_that_exist() -> None:
+    from plainpolicy.generate import REPORT_PAGE
+
+    docs = GUIDE.parent
     for file in GUIDE.glob("*.md"):
         for target in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", file.read_text(encoding="utf-8")):
-            assert (file.parent / target).is_file(), f"{file.name} links to {target}"
+            made = (file.parent / target).resolve() == (docs / REPORT_PAGE).resolve()  # the build makes it
+            assert made or (file.parent / target).is_file(), f"{file.name} links to {target}"
