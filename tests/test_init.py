@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from plainpolicy import adopt
+
 from plainpolicy_testing import copy_project, mkdocs_build, offline_env
 
 ANSWERS = [
@@ -23,6 +25,11 @@ ANSWERS = [
     "01234 567891",
     "On-call manager: 07700 900123",
     "WhatsApp, Instagram",
+    # The local routes of every nation (the kit is UK-wide): LADO, Wales, Scotland, Northern Ireland.
+    "01632 960001",
+    "01632 960002",
+    "01632 960003",
+    "01632 960004",
 ]
 CHANGED = {
     'name: "[Your organisation]"': 'name: "Riverside Youth Club"',
@@ -31,6 +38,10 @@ CHANGED = {
     'email: "[dsl@example.org]"': 'email: "dsl@riverside-youth.org.uk"',
     'name: "[Name of your deputy DSL]"': 'name: "Alex Jones"',
     'phone: "[Deputy phone number]"': 'phone: "01234 567891"',
+    '"[LADO phone number]"': '"01632 960001"',
+    '"[Local authority safeguarding phone number]"': '"01632 960002"',
+    '"[Child protection phone number]"': '"01632 960003"',
+    '"[Gateway team phone number]"': '"01632 960004"',
 }
 
 
@@ -91,7 +102,7 @@ def test_answers_on_stdin_fill_in_the_kit_and_a_publishing_build_passes(kit: Pat
     assert organisation["platforms"] == ["WhatsApp", "Instagram"]
     left = [text for text in strings(config(kit)["extra"]) if text.strip().startswith("[") or "example.org" in text]
     assert left == []
-    assert "nations" not in plugin(config(kit))  # all four: the default, nothing to write
+    assert plugin(config(kit)).get("nations", adopt.NATIONS) == adopt.NATIONS  # all four: left as the kit has it
 
     published = after.replace("site_name: Digital Safeguarding Policy\n", "site_name: Digital Safeguarding Policy\nsite_url: https://riverside-youth.example.net/policy/\n", 1)
     (kit / "mkdocs.yml").write_text(published, encoding="utf-8")
@@ -174,7 +185,8 @@ def test_the_recorded_session_in_the_guide_is_what_init_prints(kit: Path) -> Non
     command, _, shown = transcript.partition("\n")
     assert command == "$ plainpolicy init"
     answers = ["Riverside Youth Club", "england, wales", "Sam Patel", "01632 960001", "sam.patel",
-               "dsl@riverside-youth.org.uk", "Alex Jones", "01632 960002", "On-call manager, 07700 900123", "WhatsApp, Instagram, Zoom"]
+               "dsl@riverside-youth.org.uk", "Alex Jones", "01632 960002", "On-call manager, 07700 900123", "WhatsApp, Instagram, Zoom",
+               "01632 960003", "01632 960004"]  # the local routes of England and Wales
     run = init(kit, stdin="\n".join(answers) + "\n")
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown

@@ -42,8 +42,8 @@ If the worry is about a member of staff, the DSL tells the LADO the same day.
 """
 def article(out: Path, page: str) -> str:
     html = (out / page / "index.html").read_text(encoding="utf-8")
-    main = html[html.index('role="main"') :]
-    return main[: main.index("<footer")]
+    main = html[html.index("<article") :]
+    return main[: main.index("</article>")]
 
 
 @pytest.mark.parametrize("name", list(SETTINGS))
@@ -170,7 +170,7 @@ def test_templates_can_read_the_chosen_nations(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("docs_dir: docs\n", "docs_dir: docs\ntheme:\n  name: mkdocs\n  custom_dir: overrides\n"))
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
     result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "out/index.html").read_text(encoding="utf-8")

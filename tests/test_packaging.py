@@ -70,7 +70,7 @@ def test_the_wheel_says_mit_and_asks_for_ranges_only(built: tuple[Path, str]) ->
     assert "License-Expression: MIT" in meta.splitlines()
     requirements = [Requirement(line.split(": ", 1)[1]) for line in meta.splitlines() if line.startswith("Requires-Dist: ")]
     runtime = {req.name.lower() for req in requirements if req.marker is None}
-    assert runtime == {"mkdocs", "markdown", "textstat", "pyphen", "pyyaml"}
+    assert runtime == {"mkdocs", "markdown", "textstat", "pyphen", "pyyaml", "selectolax", "tinycss2"}
     assert not [str(req) for req in requirements if "==" in str(req.specifier)], "exact pins belong in constraints.txt"
     assert not re.search(r"deprecat", output, re.I), output  # setuptools' licence-table warning, among others
 

@@ -113,6 +113,54 @@ def nations(text: str) -> list[str]:
     return [nation for nation in NATIONS if nation in chosen]  # always in the same order
 
 
+LOCAL_ROUTE = Field("local_route", "", ("extra", "helplines"), "phone")  # how a local route's number is checked
+
+
+def _chosen_nations(root: yamledit.yaml.MappingNode, display: str) -> list[str]:
+    """The nations the site is for (no `nations:` option: all four)."""
+    value = yamledit.current(_node(root, FIELDS[1], display).node)
+    if value is None:
+        return NATIONS
+    return nations(value if isinstance(value, str) else ",".join(value))
+
+
+def local_routes(text: str, display: str) -> list[tuple[str, yamledit.Found]]:
+    """Phone numbers under extra.helplines still to fill in, for the site's nations:
+    local routes such as the LADO, whose numbers differ from area to area."""
+    root = yamledit.compose(text, display)
+    assert isinstance(root, yamledit.yaml.MappingNode)
+    helplines = yamledit.find(root, ("extra", "helplines"), display).node if isinstance(yamledit.child(root, "extra"), yamledit.yaml.MappingNode) else None
+    if not isinstance(helplines, yamledit.yaml.SequenceNode):
+        return []
+    chosen, found = set(_chosen_nations(root, display)), []
+    for item in helplines.value:
+        if not isinstance(item, yamledit.yaml.MappingNode):
+            continue
+        where = yamledit.current(yamledit.child(item, "nations"))
+        if isinstance(where, list) and not chosen & set(where):
+            continue
+        phones = yamledit.child(item, "phones")
+        for phone in phones.value if isinstance(phones, yamledit.yaml.SequenceNode) else []:
+            number = yamledit.child(phone, "number") if isinstance(phone, yamledit.yaml.MappingNode) else None
+            if number is not None and is_placeholder(yamledit.current(number), LOCAL_ROUTE):
+                found.append((str(yamledit.current(yamledit.child(item, "name"))), yamledit.Found(number, phone)))
+    return found
+
+
+def fill_local_routes(text: str, display: str, ask: Ask) -> tuple[str, list[tuple[str, str]]]:
+    """Ask for each local route's number, one at a time (positions move as the text changes)."""
+    written: list[tuple[str, str]] = []
+    while True:
+        routes = [route for route in local_routes(text, display) if route[0] not in {name for name, _ in written}]
+        if not routes:
+            return text, written
+        name, found = routes[0]
+        value = _ask(ask, Field("local_route", f"Phone number of your area's {name}", ("extra", "helplines"), "phone"))
+        assert isinstance(value, str)
+        text = yamledit.replace(text, found, value)
+        written.append((name, value))
+
+
 def _node(root: object, field: Field, display: str) -> yamledit.Found:
     assert isinstance(root, yamledit.yaml.MappingNode)
     if field.path[0] == "plugins":
@@ -209,6 +257,7 @@ def remaining(text: str, display: str) -> list[str]:
                 continue
             if field.kind != "list" and is_placeholder(value, field):
                 left.append(field.shown)
+    left += [f"extra.helplines ({name})" for name, _ in local_routes(text, display)]
     return left
 
 
@@ -220,16 +269,21 @@ def init(config_file: Path, given: dict[str, str | None], force: bool = False, a
     except (OSError, UnicodeDecodeError) as error:
         raise CannotRun(display, f"cannot read it ({error}); nothing was changed") from None
     chosen = collect(text, display, given, force, ask)
-    if not chosen:
+    updated = apply(text, display, chosen) if chosen else text
+    routes: list[tuple[str, str]] = []
+    if ask is not None:
+        updated, routes = fill_local_routes(updated, display, ask)
+    if not chosen and not routes:
         return f"Nothing to change in {display}: every detail is filled in. Run again with --force to replace them.\n"
-    updated = apply(text, display, chosen)
     if updated != text:
         try:
             write_whole(config_file, updated)
         except OSError as error:
             raise CannotRun(display, f"cannot write it ({error.strerror or error}); the file was not changed") from None
-    lines = [f"Wrote {len(chosen)} detail{'s' * (len(chosen) != 1)} to {display}:"]
+    count = len(chosen) + len(routes)
+    lines = [f"Wrote {count} detail{'s' * (count != 1)} to {display}:"]
     lines += [f"  {field.shown}: {_shown(value)}" for field, value in chosen.items()]
+    lines += [f"  extra.helplines, {name}: {value}" for name, value in routes]
     left = remaining(updated, display)
     if left:
         lines.append("Still to fill in (run plainpolicy init again): " + ", ".join(left))

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import CannotRun
+from .fences import in_fence
 from .yamlfile import load_yaml_file, text_field
 
 DEFAULT_FILE = "commitments.yml"
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKER = re.compile(r"<!--\s*commitment\s*:(?P<body>.*?)-->", re.IGNORECASE)
 _ONE_VOICE = re.compile(r"one[ -]voice\s*(?::(?P<reason>.*))?$", re.IGNORECASE | re.DOTALL)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+)?(?:\[[ xX]\]\s+)?")
 
@@ -68,16 +68,10 @@ def find_markers(text: str, path: str, relative: str) -> list[Marker]:
     markers: list[Marker] = []
     if "<!--" not in text:  # most pages
         return markers
-    fence = ""
     previous = ""  # the last line with words, for a marker on a line of its own
-    for number, line in enumerate(text.split("\n"), start=1):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opener:
-            fence = opener.group(1)
+    lines = text.split("\n")
+    for number, (line, fenced) in enumerate(zip(lines, in_fence(lines)), start=1):
+        if fenced:
             continue
         if "<!--" in line:
             said = _said(line)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fences import in_fence
+
 _ALLOW = re.compile(r"<!--\s*plainpolicy-allow\b(?P<rules>[^:>]*?)(?::(?P<reason>.*?))?\s*-->", re.DOTALL)
 
 
@@ -30,24 +32,17 @@ class Allowance:
         return any(rule == name or rule.startswith(name + "/") for name in self.rules)
 
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _code_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of fenced code blocks and inline code spans: examples, not exceptions."""
     ranges: list[tuple[int, int]] = []
-    fence = ""
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for line, fenced in zip(lines, in_fence(lines)):
         end = offset + len(line)
-        opener = _FENCE.match(line)
-        if fence:
-            ranges.append((offset, end))
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = ""
-        elif opener:
-            fence = opener.group(1)
+        if fenced:
             ranges.append((offset, end))
         else:
             ranges.extend((offset + match.start(), offset + match.end()) for match in _CODE_SPAN.finditer(line))

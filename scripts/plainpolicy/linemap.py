@@ -13,9 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .fences import in_fence
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -36,16 +37,9 @@ class SourceHeading:
 def source_headings(body: str, body_line: int) -> list[SourceHeading]:
     """ATX and setext headings of the body, skipping fenced code."""
     headings: list[SourceHeading] = []
-    fence = ""
     lines = body.split("\n")
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opener:
-            fence = opener.group(1)
+    for index, (line, fenced) in enumerate(zip(lines, in_fence(lines))):
+        if fenced:
             continue
         match = _ATX.match(line)
         if match:

@@ -43,7 +43,7 @@ def test_the_whole_policy_prints_as_one_pdf(site: Any, desktop_page: Any, voice:
     cover = pages[0]
     organisation = site.extra["organisation"]["name"]
     assert organisation in cover and "Version 1.0" in cover
-    assert ("Draft: not yet approved" if voice == "staff" else "Not approved yet") in cover
+    assert ("Draft: not yet approved" if voice == "staff" else "Not signed off yet") in cover
     assert "Next review 1 November 2027" in cover
     assert "Contents" not in cover  # the cover has a page to itself
     assert "(" not in cover  # no glossary meanings in brackets on the cover
