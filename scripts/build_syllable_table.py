@@ -10,10 +10,10 @@ or from the data folder of any package that ships it unchanged. The dictionary's
 data is under a BSD-style licence (Carnegie Mellon University), which is copied
 beside the table. The script writes:
 
-    scripts/plainpolicy/data/cmudict-syllables.txt.gz   the table
-    scripts/plainpolicy/data/cmudict-LICENSE            the dictionary's licence
+    scripts/plainpolicy/text/data/cmudict-syllables.txt.gz   the table
+    scripts/plainpolicy/text/data/cmudict-LICENSE            the dictionary's licence
 
-and puts the table's SHA-256 into scripts/plainpolicy/syllables.py, which checks
+and puts the table's SHA-256 into scripts/plainpolicy/text/syllables.py, which checks
 it on loading. The table keeps, for each word, the syllables of its first
 pronunciation (phones with a stress digit), as textstat counts them.
 

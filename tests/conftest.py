@@ -222,6 +222,6 @@ def network_guard() -> _Guard:
 @pytest.fixture(scope="session")
 def cmu_dict() -> dict[str, list[list[str]]]:
     """The CMU dictionary as plainpolicy ships it, in the shape textstat reads from NLTK."""
-    from plainpolicy.syllables import textstat_dictionary
+    from plainpolicy.text.syllables import textstat_dictionary
 
     return textstat_dictionary()

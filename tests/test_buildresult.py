@@ -10,16 +10,18 @@ process).
 from __future__ import annotations
 
 import gc
+from markupsafe import escape
 from pathlib import Path
 
-from plainpolicy import plaindata
-from plainpolicy.buildresult import is_packed, pack, unpack
-from plainpolicy.checker import Checker
-from plainpolicy.checks.references import answered_by
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.report_html import render_report, report_entry
-from plainpolicy.sitedata import page_ids
-from plainpolicy.source import read_page
+from plainpolicy.engine import plaindata
+from plainpolicy.engine.packing import is_packed, pack, unpack
+from plainpolicy.engine.checker import Checker
+from plainpolicy.rules.references import answered_by
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.engine.buildresult import report_entry
+from plainpolicy.output.report_html import render_report
+from plainpolicy.datafiles.prompts import page_ids
+from plainpolicy.reading.source import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +53,9 @@ def test_kept_result_has_what_the_build_needs() -> None:
     urls = {entry.relative: f"../{entry.relative}" for entry in entries}
     html = render_report("<h1>Report</h1>", entries, settings, urls, [])
     for entry in entries[:5]:
-        assert f'<a href="../{entry.relative}">' in html and entry.table in html
+        assert f'<a href="../{entry.relative}">' in html
+        assert all(f"<tr><td>{escape(row[0])}" in html for row in entry.rows)
+    assert html.count("<tr><td>") == sum(len(entry.rows) for entry in entries)
 
 
 def test_kept_results_give_the_garbage_collector_little_to_watch() -> None:

@@ -68,7 +68,7 @@ def test_exit_2_when_it_cannot_run(args: list[str], message: str) -> None:
 
 
 def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from plainpolicy import checker
+    from plainpolicy.engine import checker
 
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")

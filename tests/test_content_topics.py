@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plainpolicy.checker import Checker, Report
-from plainpolicy.mkdocs_config import load_site_config
+from plainpolicy.engine.checker import Checker, Report
+from plainpolicy.reading.mkdocs_config import load_site_config
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

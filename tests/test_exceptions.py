@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.exceptions import find_allowances
+from plainpolicy.reading.exceptions import find_allowances
 from plainpolicy_testing import check_json, copy_site, found, run_cli, section, site
 
 SITE = site("site")

@@ -284,7 +284,7 @@ def test_the_contributing_guide_passes_the_staff_checks(capsys: pytest.CaptureFi
 
 
 def test_the_guide_front_matter() -> None:
-    from plainpolicy.source import read_page
+    from plainpolicy.reading.source import read_page
 
     for file in sorted(GUIDE.glob("*.md")):
         meta = read_page(file).meta
@@ -298,8 +298,8 @@ def test_the_guide_front_matter() -> None:
 
 def test_the_guide_states_the_facts_the_code_uses() -> None:
     """The guide must not drift from the code and settings it describes."""
-    from plainpolicy.checker import RULE_FAMILIES
-    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.engine.checker import RULE_FAMILIES
+    from plainpolicy.reading.mkdocs_config import load_site_config
 
     text = {file.name: file.read_text(encoding="utf-8") for file in GUIDE.glob("*.md")}
     snippets = {file.name: file.read_text(encoding="utf-8") for file in (GUIDE / "snippets").glob("*.txt")}
@@ -313,7 +313,7 @@ def test_the_guide_states_the_facts_the_code_uses() -> None:
     assert f"After {settings.review_months} months" in text["checks.md"]
     # Where things live.
     for fact in ("`plugins`, then `plainpolicy`", "`extra`, then `organisation`", "docs/checklist.yml", "docs/prompts.yml",
-                 "scripts/plainpolicy/glossary.py", "`make site`", "`make test`", "`make check`", "plainpolicy explain", "plainpolicy new"):
+                 "scripts/plainpolicy/datafiles/glossary.py", "`make site`", "`make test`", "`make check`", "plainpolicy explain", "plainpolicy new"):
         assert fact in everything, fact
     # The exception comment, shown through snippets so the checker does not read it as a real one.
     assert snippets["exception.txt"].strip() == "<!-- plainpolicy-allow RULE: reason -->"
@@ -327,7 +327,7 @@ def test_the_guide_states_the_facts_the_code_uses() -> None:
 
 
 def test_guide_links_point_at_pages_that_exist() -> None:
-    from plainpolicy.generate import REPORT_PAGE
+    from plainpolicy.site.generate import REPORT_PAGE
 
     docs = GUIDE.parent
     for file in GUIDE.glob("*.md"):

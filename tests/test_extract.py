@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.extract import Unit, extract_sections
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.render import Renderer
-from plainpolicy.scoring import score
+from plainpolicy.reading.extract import Unit, extract_sections
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.reading.render import Renderer
+from plainpolicy.text.scoring import score
 from plainpolicy_testing import check_json, found, section, site
 
 TRAPS = site("traps")

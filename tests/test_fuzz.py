@@ -24,13 +24,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plainpolicy.checker import Checker
-from plainpolicy.checks.security import scan_html
+from plainpolicy.engine.checker import Checker
+from plainpolicy.rules.security import scan_html
 from plainpolicy.errors import CannotRun
-from plainpolicy.glossary import load_glossary
-from plainpolicy.imageregister import load_register
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.source import decode, split_front_matter
+from plainpolicy.datafiles.glossary import load_glossary
+from plainpolicy.datafiles.imageregister import load_register
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.reading.source import decode, split_front_matter
 
 SITE = Path(__file__).resolve().parent / "corpus" / "pages"
 TODAY = "2026-11-21"

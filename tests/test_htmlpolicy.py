@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.csspolicy import stylesheet_uses
-from plainpolicy.htmlpolicy import Mode, scan
-from plainpolicy.themescripts import add_policy, script_hash, theme_script_matcher
-from plainpolicy.urlpolicy import host_of, invite_kind, is_external
+from plainpolicy.safety.csspolicy import stylesheet_uses
+from plainpolicy.safety.htmlpolicy import Mode, scan
+from plainpolicy.safety.themescripts import add_policy, script_hash, theme_script_matcher
+from plainpolicy.safety.urlpolicy import host_of, invite_kind, is_external
 
 import material
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.checker import Checker, Report
+from plainpolicy.engine.checker import Checker, Report
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
-from plainpolicy.imageregister import NOT_NEEDED, VERBAL, WRITTEN, load_register
-from plainpolicy.mkdocs_config import load_site_config
+from plainpolicy.datafiles.imageregister import NOT_NEEDED, VERBAL, WRITTEN, load_register
+from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy_testing import offline_env
 
 ROOT = Path(__file__).resolve().parents[1]

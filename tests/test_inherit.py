@@ -48,7 +48,7 @@ def test_plugin_settings_in_an_inherited_file_give_the_same_findings_in_the_buil
 
 def test_the_child_overrides_the_parent_and_mappings_merge(tmp_path: Path) -> None:
     """As MkDocs merges: a setting in the child wins; a mapping is merged key by key, a list replaced."""
-    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.reading.mkdocs_config import load_site_config
 
     (tmp_path / "parent").mkdir()
     (tmp_path / "parent" / "base.yml").write_text(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from plainpolicy import adopt
+from plainpolicy.authoring import adopt
 
 from plainpolicy_testing import copy_project, mkdocs_build, offline_env
 

@@ -16,9 +16,9 @@ import yaml
 from plainpolicy_testing import run_main
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
-from plainpolicy.mkdocs_config import SiteConfig
-from plainpolicy.scaffold import plan, slugify, yaml_text
-from plainpolicy.source import split_front_matter
+from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.authoring.scaffold import plan, slugify, yaml_text
+from plainpolicy.reading.source import split_front_matter
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainpolicy import phrases
-from plainpolicy.checker import Checker
-from plainpolicy.glossary import is_abbreviation
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.phrases import TOKEN, PhraseMatcher
+from plainpolicy.text import phrases
+from plainpolicy.engine.checker import Checker
+from plainpolicy.datafiles.glossary import is_abbreviation
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.text.phrases import TOKEN, PhraseMatcher
 
 ROOT = Path(__file__).resolve().parents[1]
 ENDINGS = ("s", "es", "'s", "’s", "'", "’")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.placeholders import is_publishing, placeholders_in
+from plainpolicy.rules.site_placeholders import is_publishing, placeholders_in
 from plainpolicy_testing import REPO, copy_project, line_of, mkdocs_build, run_cli
 
 SITE_URL = "https://example-youth.org.uk/policy/"

@@ -21,13 +21,13 @@ from typing import Any
 import pytest
 from pyphen import Pyphen
 
-from plainpolicy import pool as pool_module
-from plainpolicy.checker import Checker
+from plainpolicy.engine import pool as pool_module
+from plainpolicy.engine.checker import Checker
 from plainpolicy.errors import CannotRun
 from plainpolicy.mkdocs_plugin.plugin import CHECK_HERE_FIRST
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.pool import Job, PagePool, workers_for
-from plainpolicy.source import read_page
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.engine.pool import Job, PagePool, workers_for
+from plainpolicy.reading.source import read_page
 from plainpolicy_testing import copy_project, mkdocs_build, offline_env, run_cli, run_subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,9 +76,9 @@ def test_the_whole_site_check_leaves_every_page_to_the_workers_generated_ones_to
     found = run_python("""
         import json, os
         from pathlib import Path
-        from plainpolicy import pool
-        from plainpolicy.checker import Checker
-        from plainpolicy.mkdocs_config import load_site_config
+        from plainpolicy.engine import pool
+        from plainpolicy.engine.checker import Checker
+        from plainpolicy.reading.mkdocs_config import load_site_config
 
         fork = pool.starts_at_once()
         original = Checker.check_page
@@ -106,9 +106,9 @@ def test_a_forked_worker_uses_what_this_process_already_loaded() -> None:
     found = run_python("""
         import json
         from pathlib import Path
-        from plainpolicy import pool
-        from plainpolicy.checker import Checker
-        from plainpolicy.mkdocs_config import load_site_config
+        from plainpolicy.engine import pool
+        from plainpolicy.engine.checker import Checker
+        from plainpolicy.reading.mkdocs_config import load_site_config
 
         def loaded_in_worker():
             worker = pool._worker

@@ -20,13 +20,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plainpolicy.checker import Checker
+from plainpolicy.engine.checker import Checker
 from plainpolicy.errors import CannotRun
-from plainpolicy.extract import extract_sections
-from plainpolicy.formats import FORMATTERS
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.render import Renderer
-from plainpolicy.source import decode
+from plainpolicy.reading.extract import extract_sections
+from plainpolicy.output.formats import FORMATTERS
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.reading.render import Renderer
+from plainpolicy.reading.source import decode
 from plainpolicy_testing import copy_site
 
 EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from plainpolicy.cli import main
-from plainpolicy.glossary import load_glossary
+from plainpolicy.datafiles.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,7 +82,7 @@ def test_an_edited_snippet_is_seen_although_its_page_did_not_change(project: Pat
 
 def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Pages this process checks from now on (stored results reused are not counted)."""
-    from plainpolicy.checker import Checker
+    from plainpolicy.engine.checker import Checker
 
     checked: list[str] = []
     original = Checker.check_page

@@ -367,8 +367,8 @@ SHAPES = {
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_checking_time_grows_linearly(shape: str) -> None:
     """Four times the words must take well under sixteen times as long (quadratic would)."""
-    from plainpolicy.checker import Checker
-    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.engine.checker import Checker
+    from plainpolicy.reading.mkdocs_config import load_site_config
 
     checker = Checker(load_site_config(PAGES / "mkdocs.yml"))
     make = SHAPES[shape]

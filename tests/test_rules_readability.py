@@ -121,7 +121,7 @@ def test_long_sentence_severity_is_configurable(tmp_path: Path) -> None:
 
 
 def test_abbreviations_with_full_stops_do_not_end_a_sentence(tmp_path: Path) -> None:
-    from plainpolicy.sentences import split_sentences
+    from plainpolicy.text.sentences import split_sentences
 
     assert split_sentences("Tell the DSL, e.g. by phone. Then write it down.") == ["Tell the DSL, e.g. by phone.", "Then write it down."]
     assert split_sentences("See s. 9 of the Act. Mr. Khan agrees.") == ["See s. 9 of the Act.", "Mr. Khan agrees."]
@@ -130,7 +130,7 @@ def test_abbreviations_with_full_stops_do_not_end_a_sentence(tmp_path: Path) -> 
 
 
 def test_glossary_terms_are_not_listed_as_hard_words(tmp_path: Path) -> None:
-    from plainpolicy.scoring import hard_words
+    from plainpolicy.text.scoring import hard_words
 
     root = copy_site("site", tmp_path)
     sentences = [

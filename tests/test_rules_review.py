@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.checks.review import add_months
+from plainpolicy.rules.review import add_months
 from plainpolicy_testing import check_json, copy_site, found, run_cli, site
 
 SITE = site("site")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pyphen import Pyphen
 
-from plainpolicy import scoring, syllables
-from plainpolicy.scoring import count_sentences, hard_words, score, words
+from plainpolicy.text import scoring, syllables
+from plainpolicy.text.scoring import count_sentences, hard_words, score, words
 from plainpolicy_testing import OFFLINE, offline_env, run_subprocess, site
 
 
@@ -202,8 +202,8 @@ def test_easy_word_list_is_read_from_textstat_without_importing_it() -> None:
 
 from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
 
-from plainpolicy.extract import Section, Unit  # noqa: E402
-from plainpolicy.scoring import Counts, counts, score, scores_from  # noqa: E402
+from plainpolicy.reading.extract import Section, Unit  # noqa: E402
+from plainpolicy.text.scoring import Counts, counts, score, scores_from  # noqa: E402
 
 _unit_text = st.text(alphabet=st.sampled_from(list("abcdefghij klmnoABC.!?,;:'\"()…-é ")), min_size=1, max_size=60).filter(lambda t: any(c.isalnum() for c in t))
 
@@ -222,7 +222,7 @@ def test_counts_of_nothing_score_zero() -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("ab_1é' \t\n\u00a0\u2003\x1c.,!?-’'\"()")), max_size=40))
 def test_short_fragments_are_counted_as_words_counts_them(text: str) -> None:
-    from plainpolicy.scoring import _is_short
+    from plainpolicy.text.scoring import _is_short
 
     assert _is_short(text) == (len(words(text)) <= 2)
 

@@ -4,7 +4,7 @@ textstat is not used at run time (it imports NLTK and downloads the CMU
 dictionary on first use). Here it is made to read the same dictionary, the CMU
 table plainpolicy ships, offline, and set to British English; then its
 Flesch-Kincaid grade, Reading Ease, word, sentence and syllable counts must be
-*exactly* equal to plainpolicy.scoring's on real prose, on random text, and on
+*exactly* equal to plainpolicy.text.scoring's on real prose, on random text, and on
 the section text plainpolicy extracts from a plain-prose Markdown page.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plainpolicy.scoring import score
+from plainpolicy.text.scoring import score
 from plainpolicy_testing import FIXTURES, site
 
 
@@ -129,8 +129,8 @@ def _paragraphs_under(file_text: str, heading: str) -> str:
 def test_plain_prose_section_score_equals_textstat_of_the_paragraphs(textstat: Any, relative: str, heading: str) -> None:
     import datetime as dt
 
-    from plainpolicy.checker import Checker
-    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.engine.checker import Checker
+    from plainpolicy.reading.mkdocs_config import load_site_config
 
     root = site("site")
     raw = _paragraphs_under((root / relative).read_text(encoding="utf-8"), heading)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.checker import Checker
-from plainpolicy.checks.security import clean_url, invite_kind, is_external, scan_html
+from plainpolicy.engine.checker import Checker
+from plainpolicy.rules.security import clean_url, invite_kind, is_external, scan_html
 from plainpolicy.findings import ERROR
-from plainpolicy.mkdocs_config import load_site_config
+from plainpolicy.reading.mkdocs_config import load_site_config
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(__file__).resolve().parent / "corpus" / "pages"
@@ -263,7 +263,7 @@ def test_front_matter_cannot_carry_markup(checker: Checker) -> None:
 
 
 def test_bom_and_crlf_keep_the_lines_right(checker: Checker) -> None:
-    from plainpolicy.source import decode, split_front_matter
+    from plainpolicy.reading.source import decode, split_front_matter
 
     raw = b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\n\r\n# T\r\n\r\nText.\r\n\r\n<iframe src=\"/x\"></iframe>\r\n"
     source = split_front_matter(decode(raw, "docs/notes/page.md"), "docs/notes/page.md")
@@ -340,7 +340,7 @@ def test_any_element_outside_the_allowlist_is_reported(pieces: list[str]) -> Non
     """Whatever the mix, every element the browser would build is either allowed or reported."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from plainpolicy.htmlpolicy import policy
+    from plainpolicy.safety.htmlpolicy import policy
 
     html = "".join(pieces)
     found = scan_html(html)

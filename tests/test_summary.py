@@ -1,4 +1,4 @@
-"""The job-summary table: `plainpolicy check --summary FILE` and plainpolicy.summary."""
+"""The job-summary table: `plainpolicy check --summary FILE` and plainpolicy.output.summary."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.checker import Checker, PageResult, Report
-from plainpolicy.checks.readability import SENTENCES_ONLY, SectionReport
+from plainpolicy.engine.checker import Checker, PageResult, Report
+from plainpolicy.rules.readability import SENTENCES_ONLY, SectionReport
 from plainpolicy_testing import run_main
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.findings import ERROR, INFO, Finding
-from plainpolicy.mkdocs_config import load_site_config
-from plainpolicy.scoring import Scores
-from plainpolicy.summary import MAX_ROWS, cell, render
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.text.scoring import Scores
+from plainpolicy.output.summary import MAX_ROWS, cell, render
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-01"

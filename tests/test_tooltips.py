@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainpolicy.glossary import form_pattern, is_abbreviation, load_glossary
-from plainpolicy.tooltips import add_tooltips, definitions
+from plainpolicy.datafiles.glossary import form_pattern, is_abbreviation, load_glossary
+from plainpolicy.site.tooltips import add_tooltips, definitions
 from plainpolicy_testing import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]

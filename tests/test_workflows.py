@@ -397,7 +397,7 @@ def test_pages_builds_with_make_site_and_deploys() -> None:
 @pytest.mark.parametrize("path", [PULL_REQUEST, PAGES], ids=lambda path: path.name)
 def test_plainpolicy_cache_is_kept_between_runs(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The folder the workflow caches is the one plainpolicy uses on the runner, restored before the first check or build."""
-    from plainpolicy.syllables import cache_dir
+    from plainpolicy.text.syllables import cache_dir
 
     for name in ("PLAINPOLICY_CACHE_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)

@@ -20,11 +20,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import CannotRun
+from plainpolicy.errors import CannotRun
 
 if TYPE_CHECKING:
-    from .checker import Report
-    from .mkdocs_config import SiteConfig
+    from plainpolicy.engine.checker import Report
+    from plainpolicy.reading.mkdocs_config import SiteConfig
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _init_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from .adopt import FIELDS
+    from plainpolicy.authoring.adopt import FIELDS
 
     init = commands.add_parser("init", help="fill in your organisation's details (asks for any not given as options)")
     for field in FIELDS:
@@ -92,7 +92,7 @@ def _init_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def _site(config: Path | None):  # type: ignore[no-untyped-def]
-    from .mkdocs_config import find_config, load_site_config
+    from plainpolicy.reading.mkdocs_config import find_config, load_site_config
 
     if config is not None and not config.is_file():
         raise CannotRun(str(config), "no such MkDocs configuration file")
@@ -100,9 +100,9 @@ def _site(config: Path | None):  # type: ignore[no-untyped-def]
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from . import resultcache
-    from .checker import Checker
-    from .formats import FORMATTERS
+    from plainpolicy.engine import resultcache
+    from plainpolicy.engine.checker import Checker
+    from plainpolicy.output.formats import FORMATTERS
 
     site = _site(args.config)
     checker = Checker(site, today=args.today)
@@ -121,7 +121,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _append_summary(file: Path, report: Report, site: SiteConfig, strict: bool) -> None:
-    from .summary import render
+    from plainpolicy.output.summary import render
 
     try:
         with file.open("a", encoding="utf-8") as handle:
@@ -131,7 +131,7 @@ def _append_summary(file: Path, report: Report, site: SiteConfig, strict: bool) 
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from .explain import explain
+    from plainpolicy.output.explain import explain
 
     text, errors, warnings = explain(_site(args.config), args.page, today=args.today)
     sys.stdout.write(text)
@@ -139,15 +139,15 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import create_topic
+    from plainpolicy.authoring.scaffold import create_topic
 
     sys.stdout.write(create_topic(_site(args.config), args.topic, title=args.title, owner=args.owner, today=args.today))
     return EXIT_OK
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from .adopt import FIELDS, init
-    from .mkdocs_config import find_config
+    from plainpolicy.authoring.adopt import FIELDS, init
+    from plainpolicy.reading.mkdocs_config import find_config
 
     if args.config is not None and not args.config.is_file():
         raise CannotRun(str(args.config), "no such MkDocs configuration file")

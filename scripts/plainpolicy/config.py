@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import CannotRun
-from .nations import ALL_NATIONS, nations_setting
+from plainpolicy.errors import CannotRun
+from plainpolicy.uknations import ALL_NATIONS, nations_setting
 
 SEVERITIES = ("error", "warning")
 

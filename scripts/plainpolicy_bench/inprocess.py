@@ -70,15 +70,15 @@ def timed_passes(repeat: int, before: Callable[[], None], body: Callable[[], Any
 
 # --- the checker, end to end ---------------------------------------------------
 def _clear_plainpolicy() -> None:
-    from plainpolicy.syllables import syllables
+    from plainpolicy.text.syllables import syllables
 
     syllables.cache_clear()
 
 
 def check_site(config: Path, jobs: int | None = 1) -> Any:
     """The whole site checked as `plainpolicy check` does; jobs=None lets it use every core."""
-    from plainpolicy.checker import Checker
-    from plainpolicy.mkdocs_config import load_site_config
+    from plainpolicy.engine.checker import Checker
+    from plainpolicy.reading.mkdocs_config import load_site_config
 
     checker = Checker(load_site_config(config))
     checker.jobs = jobs
@@ -91,11 +91,11 @@ def section_texts(config: Path, report: Any) -> tuple[list[str], bool]:
     The second value is True when score() of each text equals the scores in the
     checker's report for that section (so these are the very texts it scored).
     """
-    from plainpolicy.analysis import analyse
-    from plainpolicy.checker import Checker, display_path
-    from plainpolicy.mkdocs_config import load_site_config
-    from plainpolicy.scoring import score
-    from plainpolicy.source import read_page
+    from plainpolicy.reading.analysis import analyse
+    from plainpolicy.engine.checker import Checker, display_path
+    from plainpolicy.reading.mkdocs_config import load_site_config
+    from plainpolicy.text.scoring import score
+    from plainpolicy.reading.source import read_page
 
     checker = Checker(load_site_config(config))
     by_path = {page.path: page for page in report.pages}
@@ -127,7 +127,7 @@ def offline_textstat() -> Any:
     import textstat
 
     if not _OFFLINE:
-        from plainpolicy.syllables import textstat_dictionary
+        from plainpolicy.text.syllables import textstat_dictionary
 
         counting = importlib.import_module("textstat.backend.counts._count_syllables")
         _OFFLINE["dict"] = textstat_dictionary()
@@ -149,7 +149,7 @@ def clear_textstat_caches() -> int:
 
 
 def compare_scoring(texts: list[str], repeat: int, matches_checker: bool) -> ScoringComparison:
-    from plainpolicy.scoring import score
+    from plainpolicy.text.scoring import score
 
     textstat = offline_textstat()
     words = sum(score(text).words for text in texts)

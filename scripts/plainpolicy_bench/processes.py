@@ -149,8 +149,8 @@ def serve_rebuilds(site: Site, edits: int) -> Serve:
 CHECK = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from plainpolicy.checker import Checker\n"
-    "from plainpolicy.mkdocs_config import load_site_config\n"
+    "from plainpolicy.engine.checker import Checker\n"
+    "from plainpolicy.reading.mkdocs_config import load_site_config\n"
     "report = Checker(load_site_config(Path(sys.argv[1]))).check_site()\n"
     "print(len(report.pages), sum(page.words for page in report.pages))\n"
 )

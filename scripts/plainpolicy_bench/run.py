@@ -18,7 +18,7 @@ from .table import Row, met, percent, rate, render, seconds, times
 
 
 def about_cores() -> str:
-    from plainpolicy.pool import cores
+    from plainpolicy.engine.pool import cores
 
     return f"{cores()} processes"
 
@@ -87,7 +87,7 @@ def _run(options: Options, work: Path) -> str:
             return sum(page.words for page in report.pages if (large.root / page.path).is_file())
 
         versus, report = inprocess.against_proselint(large.config, large.markdown_files, real_words, options.repeat)
-        say("scoring: plainpolicy.scoring against textstat on the same section texts")
+        say("scoring: plainpolicy.text.scoring against textstat on the same section texts")
         texts, same_texts = inprocess.section_texts(large.config, report)
         scoring = inprocess.compare_scoring(texts, max(options.repeat, 3), same_texts)
     finally:
@@ -247,7 +247,7 @@ def _notes(scoring, proselint_found: int, serve_site: Site, options: Options) ->
         " 'One process' is Checker.jobs = 1; 'every core' is the default of `plainpolicy check` (one worker process per core, see pool.py).",
         f"- Scoring: the {scoring.sections:,} section texts ({scoring.distinct:,} distinct) of the voice pages, exactly the texts the checker scored"
         f" ({'checked' if scoring.matches_checker else 'NOT the same'}); textstat.flesch_kincaid_grade + flesch_reading_ease"
-        " with the CMU dictionary as plainpolicy ships it (offline), en_GB, against plainpolicy.scoring.score.",
+        " with the CMU dictionary as plainpolicy ships it (offline), en_GB, against plainpolicy.text.scoring.score.",
         "  Every textstat lru_cache and plainpolicy's word cache are cleared before each pass; passes alternate which goes first.",
         f"- proselint 0.16 in-process (LintFile(path).lint(DEFAULT), all default checks) on the same Markdown files; {proselint_found:,} suggestions."
         " Its words/s uses the words plainpolicy scored on those files. The checker in one process, on every core, and proselint"

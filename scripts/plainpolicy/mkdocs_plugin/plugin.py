@@ -27,25 +27,30 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import generate, placeholders, resultcache
-from ..buildresult import BuildResult, Packed, is_packed, is_summary, pack, unpack
-from ..checker import Checker, relocate
-from ..checks.review import review_dates
-from ..checks.pairing import partners
-from ..config import settings_from_mapping
-from ..errors import CannotRun
-from ..imageregister import DEFAULT_REGISTER
-from .. import commitments, nationrules, nations
-from ..findings import ERROR, INFO, WARNING, Finding
-from ..mkdocs_config import SiteConfig
-from ..pool import Job, PagePool, starts_at_once, workers_for
-from ..report_html import CSS, render_report
-from ..source import SourcePage, decode, split_front_matter
-from ..tooltips import apply as apply_tooltips
-from .config import PlainPolicyConfig
-from .gate import BuildGate, listing
-from .printing import PrintBook
-from . import voicesite
+from plainpolicy.site import generate
+from plainpolicy.rules import site_placeholders as placeholders
+from plainpolicy.engine import resultcache
+from plainpolicy.engine.buildresult import BuildResult
+from plainpolicy.engine.packing import Packed, is_packed, is_summary, pack, unpack
+from plainpolicy.engine.checker import Checker, relocate
+from plainpolicy.rules.review import review_dates
+from plainpolicy.rules.pairing import partners
+from plainpolicy.config import settings_from_mapping
+from plainpolicy.errors import CannotRun
+from plainpolicy.datafiles.imageregister import DEFAULT_REGISTER
+from plainpolicy.datafiles import commitments, nationrules
+from plainpolicy.reading import nations
+from plainpolicy.uknations import NATIONS
+from plainpolicy.findings import ERROR, INFO, WARNING, Finding
+from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
+from plainpolicy.output.report_html import CSS, render_report
+from plainpolicy.reading.source import SourcePage, decode, split_front_matter
+from plainpolicy.site.tooltips import apply as apply_tooltips
+from plainpolicy.mkdocs_plugin.config import PlainPolicyConfig
+from plainpolicy.mkdocs_plugin.gate import BuildGate, listing
+from plainpolicy.mkdocs_plugin.printing import PrintBook
+from plainpolicy.mkdocs_plugin import voicesite
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 
@@ -472,7 +477,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if self.config.enabled:
             # For templates (the "Report a concern" panel): the chosen nations, and their names.
             env.globals["plainpolicy_nations"] = list(self.checker.settings.nations)
-            env.globals["plainpolicy_nation_names"] = {key: nations.NATIONS[key] for key in self.checker.settings.nations}
+            env.globals["plainpolicy_nation_names"] = {key: NATIONS[key] for key in self.checker.settings.nations}
         if self.config.enabled and self.gate.before_render:  # before a template reads front matter, or MkDocs crashes
             self.on_build_error(error=None)  # type: ignore[arg-type]
             raise PluginError(f"plainpolicy: pages the theme cannot be given:\n{listing(self.gate.before_render)}")

@@ -12,11 +12,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from .. import printable
-from ..approval import APPROVAL_FILE, load_approval
-from ..checker import display_path
-from ..config import Settings
-from ..errors import CannotRun
+from plainpolicy.site import printable
+from plainpolicy.datafiles.approval import APPROVAL_FILE, load_approval
+from plainpolicy.engine.checker import display_path
+from plainpolicy.config import Settings
+from plainpolicy.errors import CannotRun
 
 
 class PrintBook:

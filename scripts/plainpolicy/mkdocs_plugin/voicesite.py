@@ -19,7 +19,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from ..config import Settings
+from plainpolicy.config import Settings
 
 TITLE_SEPARATOR = " \u00b7 "  # a middle dot, as in "Passwords · Young people"
 

@@ -1,0 +1,1 @@
+"""Commands that write a site's files: `plainpolicy init` and `plainpolicy new`."""

@@ -1,1 +1,0 @@
-"""The checks. Each module holds one family of rules and returns findings."""

@@ -1,0 +1,192 @@
+"""Reading mkdocs.yml without running MkDocs: docs_dir, Markdown extensions, our settings.
+
+mkdocs.yml may hold tags such as `!!python/name:...` (emoji, for example) or
+`!ENV`; a safe loader that understands just those keeps start-up fast and never
+runs arbitrary code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plainpolicy.config import Settings, settings_from_mapping
+from plainpolicy.errors import CannotRun
+
+# MkDocs always adds these to the site's own list.
+MKDOCS_DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in names[:-1] if len(names) > 1 else names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("!", _anything)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _anything)
+
+
+@dataclass
+class SiteConfig:
+    """What plainpolicy needs from a site's mkdocs.yml."""
+
+    config_file: Path | None
+    docs_dir: Path
+    settings: Settings
+    extensions: list[Any] = field(default_factory=list)
+    extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    exclude_docs: str = ""  # MkDocs' exclude_docs: files under docs/ that are never published
+    custom_dir: str | None = None  # the theme's overrides folder, relative to mkdocs.yml
+
+
+def _plugin_settings(plugins: Any, path: str) -> dict[str, Any] | None:
+    if isinstance(plugins, dict):
+        plugins = [{name: value} for name, value in plugins.items()]
+    for entry in plugins or []:
+        if entry == "plainpolicy":
+            return {}
+        if isinstance(entry, dict) and "plainpolicy" in entry:
+            value = entry["plainpolicy"]
+            if value is not None and not isinstance(value, dict):
+                raise CannotRun(path, "the plainpolicy plugin's settings must be a mapping")
+            return value or {}
+    return None
+
+
+def split_extensions(raw: Any, path: str) -> tuple[list[Any], dict[str, dict[str, Any]]]:
+    """MkDocs' `markdown_extensions` list, as Python-Markdown's two arguments."""
+    names: list[Any] = list(MKDOCS_DEFAULT_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    if isinstance(raw, dict):
+        raw = [{name: value} for name, value in raw.items()]
+    if raw is not None and not isinstance(raw, list):
+        raise CannotRun(path, "'markdown_extensions' must be a list")
+    for entry in raw or []:
+        if isinstance(entry, str):
+            name, options = entry, {}
+        elif isinstance(entry, dict) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+            options = options or {}
+        else:
+            raise CannotRun(path, f"cannot read the markdown_extensions entry {entry!r}")
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = dict(options)
+    return names, configs
+
+
+def find_config(start: Path) -> Path | None:
+    """mkdocs.yml in `start` or the nearest folder above it."""
+    for folder in [start, *start.parents]:
+        for name in ("mkdocs.yml", "mkdocs.yaml"):
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_site_config(config_file: Path | None) -> SiteConfig:
+    """Read mkdocs.yml (or use defaults when there is none)."""
+    if config_file is None:
+        return SiteConfig(None, Path("docs").resolve(), settings_from_mapping({}, "(defaults)"))
+    path = str(config_file)
+    data = _read_config(config_file, [])
+    root = config_file.resolve().parent
+    docs_dir = root / str(data.get("docs_dir") or "docs")
+    settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    extensions, configs = split_extensions(data.get("markdown_extensions"), path)
+    _anchor_snippets(configs, root)
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else None
+    exclude_docs = data.get("exclude_docs") if isinstance(data.get("exclude_docs"), str) else ""
+    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra, exclude_docs, custom_dir)
+
+
+def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:
+    """One configuration file, merged into the file it names with `INHERIT:` as MkDocs
+    merges them (mkdocs.utils.yaml.yaml_load): the parent is read first, relative to
+    the file that names it; then the child's settings win, mappings merged key by key."""
+    path = str(config_file)
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CannotRun(path, f"cannot read the MkDocs configuration ({error})") from None
+    try:
+        data = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise CannotRun(path, f"not valid YAML ({getattr(error, 'problem', None) or error})", mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise CannotRun(path, "the MkDocs configuration must be a mapping")
+    if "INHERIT" not in data:
+        return data
+    named = data.pop("INHERIT")
+    line = next((number for number, row in enumerate(text.splitlines(), 1) if row.startswith("INHERIT:")), None)
+    parent = config_file.parent / str(named)
+    if not isinstance(named, str) or not parent.is_file():
+        raise CannotRun(path, f"INHERIT names {named!r}, which is not a file (looked for {parent})", line)
+    resolved = config_file.resolve()
+    if parent.resolve() in [*seen, resolved]:
+        raise CannotRun(path, f"INHERIT: {named} inherits, in the end, from this file itself", line)
+    return _merged(_read_config(parent, [*seen, resolved]), data)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """child over parent: mappings merged key by key, anything else (lists too) replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        merged[key] = _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
+
+
+def read_values(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's top-level values ({} when it cannot be read: load_site_config reports that)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
+    """Snippet paths are relative to where mkdocs runs: make them absolute."""
+    options = configs.get("pymdownx.snippets")
+    if not options or "base_path" not in options:
+        return
+    base = options["base_path"]
+    paths = base if isinstance(base, list) else [base]
+    options["base_path"] = [str(root / item) for item in paths]

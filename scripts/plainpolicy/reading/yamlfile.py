@@ -1,0 +1,91 @@
+"""Loading a YAML data file with line numbers, for messages that name file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plainpolicy.errors import CannotRun
+from plainpolicy.reading.source import decode, python_yaml_error, unreasonable
+
+
+class _Lines:
+    """Keeps each mapping's line number under '__line__'; impossible dates are YAML errors."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date YAML recognises but the calendar does not (2026-02-30): a YAML error with its line."""
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
+        except (ValueError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({error})", node.start_mark) from None
+
+
+class LineLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The fast loader (libyaml when the wheel has it)."""
+
+
+class _PythonLineLoader(_Lines, yaml.SafeLoader):
+    """The pure-Python loader: slower, but its error marks point at the better line."""
+
+
+for _loader in (LineLoader, _PythonLineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
+
+
+def load_yaml_file(file: Path, display: str, what: str) -> Any:
+    """Parse a YAML file, or raise CannotRun naming the file and line."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise CannotRun(display, f"cannot read the {what} ({error.strerror or error})") from None
+    text = decode(raw, display)
+    try:
+        data = yaml.load(text, Loader=LineLoader)
+    except yaml.YAMLError as error:
+        error = python_yaml_error(text, _PythonLineLoader) or error  # the pure-Python parser points at the better line
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise CannotRun(display, f"the {what} is not valid YAML ({problem})", mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise CannotRun(display, f"the {what} is nested too deeply to read (brackets or indents inside each other hundreds of times)") from None
+    problem = unreasonable(data, max_values=1_000_000)
+    if problem:
+        raise CannotRun(display, f"the {what} is {problem} to read (brackets or indents inside each other, or YAML aliases (*name) repeated many times)") from None
+    return data
+
+
+def text_field(value: Any, where: str, path: str, line: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CannotRun(path, f"{where} must be some text", line)
+    return value.strip()
+
+
+def text_list(value: Any, where: str, path: str, line: int) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise CannotRun(path, f"{where} must be a list", line)
+    return [text_field(item, where, path, line) for item in value]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from YAML (a date, a datetime or YYYY-MM-DD text), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,1 @@
+"""The rules. Each module holds one family of rules and returns findings."""

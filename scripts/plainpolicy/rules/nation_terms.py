@@ -1,0 +1,50 @@
+"""Glossary rules by nation: words that are wrong where a passage is shown (docs/nations.yml).
+
+"DBS check" is right in England and Wales; shown to readers in Scotland it
+should be the PVG scheme. A passage is judged for the nations whose readers see
+it: inside a nation block, that block's nations; elsewhere, every nation the
+site works in. Only the prose the reader sees is read (code is not).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from plainpolicy.reading.analysis import AnalysedPage
+from plainpolicy.findings import ERROR, Finding
+from plainpolicy.datafiles.nationrules import NationRule, NationRules
+from plainpolicy.reading.nations import FilteredPage
+from plainpolicy.uknations import NATIONS, names
+from plainpolicy.rules.glossary_rules import _locate
+
+RULE = "glossary/wrong-nation"
+
+
+def check_nation_terms(page: AnalysedPage, filtered: FilteredPage, chosen: Sequence[str], rules: NationRules) -> list[Finding]:
+    findings: list[Finding] = []
+    voice = page.voice.name if page.voice else ""
+    for view in page.sections:
+        for unit in view.section.units:
+            for rule, start, end in rules.matches(unit.text):  # one place, one rule: the first that has it
+                line, column = _locate(page, view, unit.text, start, end)
+                wrong = [key for key in filtered.nations_at(line, chosen) if key not in rule.applies_in]
+                if wrong:
+                    message, hint = _words(rule, unit.text[start:end], wrong, rules.path)
+                    findings.append(Finding(page.path, line, RULE, ERROR, message, hint, column, voice, view.name))
+    return findings
+
+
+def _words(rule: NationRule, written: str, wrong: list[str], path: str) -> tuple[str, str]:
+    message = f"\"{written}\" is right in {names(rule.applies_in)} only, but readers in {names(wrong)} see it here."
+    advice = []
+    for key in wrong:
+        instead = rule.instead.get(key)
+        if instead is not None:
+            check = " (check this with your safeguarding lead)" if instead.verify else ""
+            advice.append(f"In {NATIONS[key]}: {instead.use}{check}.")
+    block = f"/// nation | {names(rule.applies_in).replace(' and ', ', ')}"
+    hint = " ".join(advice) + (
+        f" Put this text in a nation block ({block}) and add a block for {names(wrong)}, or rewrite it for every nation."
+        f" (Rule '{rule.term}' in {path}.)"
+    )
+    return message, hint.strip()

@@ -1,0 +1,1 @@
+"""Pages and HTML made for the site: generated pages, tooltips, the printable policy."""

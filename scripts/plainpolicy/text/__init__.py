@@ -1,0 +1,1 @@
+"""Sentences, words and the readability formulas: plain functions over text."""
