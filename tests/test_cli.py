@@ -181,7 +181,7 @@ def test_no_file_under_the_site_is_even_opened_for_writing(tmp_path: Path, monke
 
     root = copy_site("site", tmp_path).resolve()
     attempts: list[str] = []
-    real_open, real_os_open, real_io_open = builtins.open, os.open, io.open
+    real_open, real_os_open = builtins.open, os.open
 
     def inside(file: object) -> bool:
         try:

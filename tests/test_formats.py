@@ -136,7 +136,7 @@ def test_github_escapes_percent_newlines_commas_and_colons(tmp_path: Path) -> No
         "Nearly 100% of the young people we asked, in every group and every town, said that they want short words and short sentences in our policy.\n",
         encoding="utf-8",
     )
-    (line,) = [l for l in output("github", "docs/staff/odd,name:1.md", cwd=root).splitlines() if "sentence/too-long" in l]
+    (line,) = [each for each in output("github", "docs/staff/odd,name:1.md", cwd=root).splitlines() if "sentence/too-long" in each]
     assert line.startswith("::warning file=docs/staff/odd%2Cname%3A1.md,line=8,col=1,title=sentence/too-long::")
     message = line.split("::", 2)[2]
     assert "100%25 of" in message and "%0A" in message

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plainpolicy.text.sentences import split_sentences
-from plainpolicy_testing import copy_site, found, mkdocs_build, page, run_cli, section
+from plainpolicy_testing import copy_site, found, mkdocs_build, run_cli, section
 
 FRONT = "---\nreviewed: 2026-06-01\nunpaired: \"Test page.\"\n---\n\n"
 

@@ -203,7 +203,7 @@ def test_easy_word_list_is_read_from_textstat_without_importing_it() -> None:
 from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
 
 from plainpolicy.reading.extract import Section, Unit  # noqa: E402
-from plainpolicy.text.scoring import Counts, counts, score, scores_from  # noqa: E402
+from plainpolicy.text.scoring import Counts, counts, scores_from  # noqa: E402
 
 _unit_text = st.text(alphabet=st.sampled_from(list("abcdefghij klmnoABC.!?,;:'\"()…-é ")), min_size=1, max_size=60).filter(lambda t: any(c.isalnum() for c in t))
 

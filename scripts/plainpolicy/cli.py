@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from plainpolicy.errors import CannotRun
 
@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _init_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _init_parser(commands: argparse._SubParsersAction) -> None:
     from plainpolicy.authoring.adopt import FIELDS
 
     init = commands.add_parser("init", help="fill in your organisation's details (asks for any not given as options)")
@@ -91,7 +91,7 @@ def _init_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     init.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
 
 
-def _site(config: Path | None):  # type: ignore[no-untyped-def]
+def _site(config: Path | None) -> Any:
     from plainpolicy.reading.mkdocs_config import find_config, load_site_config
 
     if config is not None and not config.is_file():

@@ -8,7 +8,7 @@ the same rules. Nothing about any one site is built in: voices are data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from plainpolicy.errors import CannotRun
 from plainpolicy.uknations import ALL_NATIONS, nations_setting
@@ -58,7 +58,7 @@ class Settings:
     front_matter_keys: tuple[str, ...] = field(default_factory=tuple)  # front matter keys allowed besides the kit's (see frontmatter.py)
     nations: tuple[str, ...] = ALL_NATIONS  # the UK nations the organisation works in (see nations.py)
 
-    def voice_for(self, relative_path: str, meta: dict[str, Any]) -> Voice | None:
+    def voice_for(self, relative_path: str, meta: Mapping[str, Any]) -> Voice | None:
         """The page's voice: front matter `voice`, else its folder, else the default."""
         named = meta.get("voice")
         if isinstance(named, str) and named in self.voices:

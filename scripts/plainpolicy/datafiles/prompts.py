@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
@@ -138,7 +138,7 @@ def _answer(value: Any, identifier: str, path: str, line: int) -> str | None:
     raise CannotRun(path, f"the answer to question '{identifier}' must be one of: {', '.join(ANSWERS)} (or left out)", line)
 
 
-def page_ids(meta: dict[str, Any], key: str) -> list[str]:
+def page_ids(meta: Mapping[str, Any], key: str) -> list[str]:
     """A front matter list such as `themes: [a, b]` (a single string is accepted too)."""
     value = meta.get(key)
     if isinstance(value, str):

@@ -11,7 +11,7 @@ import fnmatch
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from plainpolicy.reading.analysis import AnalysedPage, analyse
 from plainpolicy.rules.glossary_rules import check_glossary
@@ -180,7 +180,7 @@ class Checker:
     def anchors(self) -> bool:
         return "attr_list" in self.site.extensions
 
-    def prepare_markdown(self, body: str, relative: str, meta: dict[str, Any]) -> str:
+    def prepare_markdown(self, body: str, relative: str, meta: Mapping[str, Any]) -> str:
         """The page body as the reader gets it: nation blocks for this site's nations, its "Talk about it" box added."""
         body = self.nation_markdown(body)
         voice = self.settings.voice_for(relative, meta)

@@ -7,10 +7,11 @@ keeps between builds: text that can only ever become the listed classes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from plainpolicy.engine import plaindata
 from plainpolicy.engine.buildresult import BuildResult, build_result
+from plainpolicy.findings import Finding
 from plainpolicy.site.tooltips import Place
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def unpack(packed: Packed) -> BuildResult:
     return result
 
 
-def is_packed(value: Any) -> bool:
+def is_packed(value: Any) -> TypeGuard[Packed]:
     """Whether value is what pack() makes: a stored result read from the cache folder is
     used only if it is (anything else, the page is checked again)."""
     if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], str)):
@@ -46,10 +47,8 @@ def is_packed(value: Any) -> bool:
     return all(isinstance(place, tuple) and len(place) == 3 for place in value[0])
 
 
-def is_summary(value: Any) -> bool:
+def is_summary(value: Any) -> TypeGuard[tuple[list[Finding], str | None]]:
     """Whether value is a build's stored findings and report: (list of findings, report HTML or None)."""
-    from plainpolicy.findings import Finding
-
     return (
         isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list)
         and all(isinstance(finding, Finding) for finding in value[0]) and (value[1] is None or isinstance(value[1], str))

@@ -90,8 +90,8 @@ class BuildGate:
                     line = text.count("\n", 0, match.start()) + 1
                     findings.append(Finding(path, line, "build/missing-snippet", ERROR, f"The snippet {name} does not exist in {', '.join(self.shown(b) for b in bases)}.", "Check the file name, or remove the --8<-- line.", 1, "", ""))
         depth, deepest = 0, (0, 0)
-        for number, line in enumerate(text.split("\n"), start=1):
-            item = _LIST_ITEM.match(line)
+        for number, source_line in enumerate(text.split("\n"), start=1):
+            item = _LIST_ITEM.match(source_line)
             if item:
                 depth = len(item.group(1).expandtabs(4)) // 4 + 1
                 if depth > deepest[0]:

@@ -37,8 +37,6 @@ from plainpolicy.rules.review import review_dates
 from plainpolicy.rules.pairing import partners
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
-from plainpolicy.datafiles.imageregister import DEFAULT_REGISTER
-from plainpolicy.datafiles import commitments, nationrules
 from plainpolicy.reading import nations
 from plainpolicy.uknations import NATIONS
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
@@ -308,8 +306,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
                 "voice": voice.name,
                 "voice_label": voice.label,
                 "partners": [
-                    {"voice": name, "label": settings.voices[name].label, "url": files.get_file_from_path(path).url}
+                    {"voice": name, "label": settings.voices[name].label, "url": partner.url}
                     for name, path in partners(relative, voice, settings, existing).items()
+                    if (partner := files.get_file_from_path(path)) is not None  # partners() lists existing pages only
                 ],
                 "reviewed": reviewed.isoformat() if reviewed else None,
                 "review_due": due.isoformat() if due else None,
@@ -338,7 +337,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if relative == generate.REPORT_PAGE:
             self.report_page = page
         parsed = self.sources.pop(relative, None)
-        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.pop(relative, None) or self._read(page.file))
+        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.pop(relative) if relative in self.texts else self._read(page.file))
         existing = self._existing(files)
         cache = self.checker.cache
         # One key for both: the result kept in memory (serve) and the one stored on disk.
@@ -434,6 +433,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
 
     def _report(self, page: Page, findings: list[Finding]) -> str:
         entries = [result.report for result in self.pages if result.report is not None]
+        assert self._files is not None  # set in on_files, before any page
         urls = {entry.relative: _url(self._files, entry.relative, page) for entry in entries}
         exceptions = [finding for finding in findings if finding.rule == "exception/used"]
         return render_report(page.content or "", entries, self.checker.settings, urls, exceptions)

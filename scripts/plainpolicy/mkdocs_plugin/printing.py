@@ -36,7 +36,7 @@ class PrintBook:
             approval = load_approval(docs, display_path(docs / APPROVAL_FILE))
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
-        organisation = str(((config.extra or {}).get("organisation") or {}).get("name") or config.site_name)
+        organisation = str((dict(config.extra or {}).get("organisation") or {}).get("name") or config.site_name)
         for voice in settings.voices.values():
             relative = f"{voice.folder}/{printable.PRINT_PAGE}"
             add(relative, printable.print_page(voice, organisation, config.site_name, approval))

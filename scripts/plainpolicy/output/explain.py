@@ -285,9 +285,9 @@ def _glossary_terms(view: SectionView, glossary: Glossary | None) -> list[str]:
     if not used:
         return []
     shown = []
-    for term, written in used.items():
-        other = sorted(form for form in written if form.lower() != term.lower())
-        shown.append(term + (f" (written as {', '.join(f'“{form}”' for form in other)})" if other else ""))
+    for name, forms in used.items():
+        other = sorted(form for form in forms if form.lower() != name.lower())
+        shown.append(name + (f" (written as {', '.join(f'“{form}”' for form in other)})" if other else ""))
     return [f"Glossary terms used: {'; '.join(shown)}."]
 
 

@@ -41,8 +41,9 @@ def _problem(value: Any, key: str) -> str | None:
     if key in TEXT_KEYS:
         if isinstance(value, (dict, list)) and key in RENDERED_KEYS:
             return f"'{key}' must be plain text, not a {'mapping' if isinstance(value, dict) else 'list'}"
-        if isinstance(value, str) and _MARKUP.search(value):
-            return f"'{key}' holds markup or an HTML entity ({_MARKUP.search(value).group(0)}); the theme writes it into the page as HTML"
+        markup = _MARKUP.search(value) if isinstance(value, str) else None
+        if markup:
+            return f"'{key}' holds markup or an HTML entity ({markup.group(0)}); the theme writes it into the page as HTML"
     if key == "search" and not _search_ok(value):
         return "'search' may only hold 'exclude: true' or 'false' and 'boost:' with a number"
     if key == "hide" and (not isinstance(value, list) or not {str(item) for item in value} <= HIDE_VALUES):

@@ -35,7 +35,7 @@ def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None]
     for name in names[:-1] if len(names) > 1 else names:
         if isinstance(name, str) and name in os.environ:
             return os.environ[name]
@@ -47,6 +47,7 @@ def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
+    assert isinstance(node, yaml.MappingNode)  # the only other kind of node
     return loader.construct_mapping(node)
 
 
@@ -94,7 +95,7 @@ def split_extensions(raw: Any, path: str) -> tuple[list[Any], dict[str, dict[str
         raise CannotRun(path, "'markdown_extensions' must be a list")
     for entry in raw or []:
         if isinstance(entry, str):
-            name, options = entry, {}
+            name, options = entry, dict[str, Any]()
         elif isinstance(entry, dict) and len(entry) == 1:
             name, options = next(iter(entry.items()))
             options = options or {}
@@ -128,10 +129,10 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
     _anchor_snippets(configs, root)
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
-    custom_dir = theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else None
-    exclude_docs = data.get("exclude_docs") if isinstance(data.get("exclude_docs"), str) else ""
+    extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
+    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
+    custom_dir: str | None = theme["custom_dir"] if isinstance(theme.get("custom_dir"), str) else None
+    exclude_docs: str = data["exclude_docs"] if isinstance(data.get("exclude_docs"), str) else ""
     return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra, exclude_docs, custom_dir)
 
 

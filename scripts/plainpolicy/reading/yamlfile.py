@@ -38,7 +38,7 @@ class _PythonLineLoader(_Lines, yaml.SafeLoader):
 
 
 for _loader in (LineLoader, _PythonLineLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 def load_yaml_file(file: Path, display: str, what: str) -> Any:

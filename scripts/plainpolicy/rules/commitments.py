@@ -56,30 +56,30 @@ def check_site_commitments(pages: Iterable[tuple[str | None, Sequence[Marker]]],
                     "One rule, one place: state it once and link to it from here. If the two say different things, decide which is right.",
                     voice,
                 ))
-        for voice in paired:
-            own = voices.get(voice.name)
+        for paired_voice in paired:
+            own = voices.get(paired_voice.name)
             if not own:
                 continue
             one_voice = any(marker.one_voice is not None for marker in own)
             for other in paired:
-                if other.name == voice.name:
+                if other.name == paired_voice.name:
                     continue
                 if other.name in voices:
                     if one_voice:
                         marker = next(marker for marker in own if marker.one_voice is not None)
                         theirs = voices[other.name][0]
-                        findings.append(_finding(marker, "commitment/not-one-voice", WARNING, f"Commitment '{identifier}' says it is in this voice only, but {theirs.path} line {theirs.line} marks it too.", "Remove '; one voice: ...' from this marker.", voice.name))
+                        findings.append(_finding(marker, "commitment/not-one-paired_voice", WARNING, f"Commitment '{identifier}' says it is in this paired_voice only, but {theirs.path} line {theirs.line} marks it too.", "Remove '; one paired_voice: ...' from this marker.", paired_voice.name))
                     continue
                 if one_voice:
                     continue
                 marker = own[0]
-                partner = f"{other.folder}/{marker.relative[len(voice.folder) + 1:]}" if marker.relative.startswith(voice.folder + "/") else f"{other.folder}/"
+                partner = f"{other.folder}/{marker.relative[len(paired_voice.folder) + 1:]}" if marker.relative.startswith(paired_voice.folder + "/") else f"{other.folder}/"
                 findings.append(_finding(
                     marker, "commitment/missing", ERROR,
-                    f"Commitment '{identifier}' is marked here, but no {other.label} page marks it. The {voice.label} version says: \u201c{marker.text}\u201d",
+                    f"Commitment '{identifier}' is marked here, but no {other.label} page marks it. The {paired_voice.label} version says: \u201c{marker.text}\u201d",
                     f"Say it for {other.label.lower() if not other.label[1:2].isupper() else other.label} too (for example in docs/{partner}), ending the sentence with <!-- commitment: {identifier} -->; "
-                    f"or, if only this voice needs it, write <!-- commitment: {identifier}; one voice: why -->."
+                    f"or, if only this paired_voice needs it, write <!-- commitment: {identifier}; one paired_voice: why -->."
                     + (f" The register says: {statement}" if statement else ""),
-                    voice.name,
+                    paired_voice.name,
                 ))
     return findings

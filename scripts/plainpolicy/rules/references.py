@@ -5,7 +5,7 @@ Run only over the whole site (a check of one file cannot know every answer).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from plainpolicy.config import Settings
 from plainpolicy.findings import ERROR, Finding
@@ -50,7 +50,7 @@ def check_checklist_answered(questions: list[Question], answered: dict[str, set[
     return findings
 
 
-def answered_by(pages: Iterable[tuple[str | None, list[str]]]) -> dict[str, set[str]]:
+def answered_by(pages: Iterable[tuple[str | None, Sequence[str]]]) -> dict[str, set[str]]:
     """question id -> the voices that have a page answering it, from each page's voice and `checklist:` ids."""
     result: dict[str, set[str]] = {}
     for voice, identifiers in pages:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Mapping
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.yamlfile import parse_date
@@ -18,7 +18,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
-def review_dates(meta: dict[str, Any], months: int) -> tuple[dt.date | None, dt.date | None]:
+def review_dates(meta: Mapping[str, Any], months: int) -> tuple[dt.date | None, dt.date | None]:
     """(last reviewed, next review due). `review_due` in front matter overrides the interval."""
     reviewed = parse_date(meta.get("reviewed"))
     due = parse_date(meta.get("review_due"))

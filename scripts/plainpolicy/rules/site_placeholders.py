@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import yaml
@@ -43,7 +43,7 @@ class _Composer(yaml.SafeLoader):
     """Composes any tag (!ENV, !!python/name:...) without constructing it."""
 
 
-def placeholders_in(config_file: Path, nations: list[str] | None = None) -> list[Placeholder]:
+def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> list[Placeholder]:
     """Every placeholder under `extra:` in the file, in file order."""
     try:
         root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Composer)
@@ -71,7 +71,7 @@ def is_publishing(site_url: Any, extra: dict[str, Any] | None) -> bool:
     return bool(url) and (urlsplit(url).hostname or "") not in LOCAL_HOSTS
 
 
-def findings(config_file: Path, publishing: bool, nations: list[str] | None = None, shown_as: str | None = None) -> list[Finding]:
+def findings(config_file: Path, publishing: bool, nations: Sequence[str] | None = None, shown_as: str | None = None) -> list[Finding]:
     """One finding per placeholder: an error in a publishing build, otherwise a note."""
     path = shown_as or str(config_file)
     found = placeholders_in(config_file, nations)
@@ -85,7 +85,7 @@ def findings(config_file: Path, publishing: bool, nations: list[str] | None = No
     ]
 
 
-def site_findings(config_file: Path | None, nations: list[str] | None, shown_as: str) -> list[Finding]:
+def site_findings(config_file: Path | None, nations: Sequence[str] | None, shown_as: str) -> list[Finding]:
     """For `plainpolicy check`: reads site_url and extra.publish from the file itself."""
     if config_file is None:
         return []

@@ -38,8 +38,8 @@ def commitments_page(register: Register, entries: Sequence[Entry], settings: Set
     text += "| --- | --- |" + " --- |" * len(voices) + "\n"
     for identifier, statement in register.statements.items():
         cells = [_cell(statement), f"`{identifier}`"]
-        for voice in voices:
-            found = places.get(identifier, {}).get(voice.name, [])
+        for column in voices:
+            found = places.get(identifier, {}).get(column.name, [])
             cells.append("<br>".join(_where(relative, title, marker) for relative, title, marker in found) or "Not stated")
         text += "| " + " | ".join(cells) + " |\n"
     return text

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from plainpolicy.cachefile import cache_dir, read_checked, write_checked
 from plainpolicy.errors import CannotRun
@@ -107,7 +108,7 @@ def syllable_table() -> SyllableTable:
 
 
 @lru_cache(maxsize=1)
-def _hyphenator():  # type: ignore[no-untyped-def]
+def _hyphenator() -> Any:
     from pyphen import Pyphen
 
     return Pyphen(lang=LANGUAGE)

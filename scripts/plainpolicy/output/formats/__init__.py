@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from plainpolicy.engine.checker import Report
 from plainpolicy.output.formats import github, json_format, sarif, text
 
 FORMATTERS: dict[str, Callable[..., str]] = {
