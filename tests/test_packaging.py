@@ -58,6 +58,7 @@ def test_the_wheel_ships_the_checker_its_data_and_licences_not_the_benchmark(bui
     names = zipfile.ZipFile(wheel).namelist()
     assert "plainpolicy/cli.py" in names and "plainpolicy/mkdocs_plugin/plugin.py" in names
     assert "plainpolicy/text/data/cmudict-syllables.txt.gz" in names and "plainpolicy/text/data/cmudict-LICENSE" in names
+    assert "plainpolicy/safety/htmlpolicy.yml" in names and "plainpolicy/output/templates/report.html" in names
     assert not [name for name in names if name.startswith("plainpolicy_bench")], "the benchmark is shipped"
     assert not [name for name in names if name.startswith("build_syllable_table")], "the maintainers' script is shipped"
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
@@ -70,7 +71,7 @@ def test_the_wheel_says_mit_and_asks_for_ranges_only(built: tuple[Path, str]) ->
     assert "License-Expression: MIT" in meta.splitlines()
     requirements = [Requirement(line.split(": ", 1)[1]) for line in meta.splitlines() if line.startswith("Requires-Dist: ")]
     runtime = {req.name.lower() for req in requirements if req.marker is None}
-    assert runtime == {"mkdocs", "markdown", "textstat", "pyphen", "pyyaml", "selectolax", "tinycss2"}
+    assert runtime == {"mkdocs", "markdown", "textstat", "pyphen", "pyyaml", "selectolax", "tinycss2", "jinja2", "markupsafe"}
     assert not [str(req) for req in requirements if "==" in str(req.specifier)], "exact pins belong in constraints.txt"
     assert not re.search(r"deprecat", output, re.I), output  # setuptools' licence-table warning, among others
 
