@@ -103,8 +103,8 @@ def test_counting_writes_nothing_for_dictionary_words(tmp_path: Path, monkeypatc
 def test_a_damaged_table_stops_the_check_with_a_clear_message(tmp_path: Path) -> None:
     """A broken install (a truncated data file) must not change scores silently."""
     package = tmp_path / "code" / "plainpolicy"
-    shutil.copytree(syllables.TABLE_FILE.parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
-    damaged = package / "data" / syllables.TABLE_FILE.name
+    shutil.copytree(syllables.TABLE_FILE.parents[2], package, ignore=shutil.ignore_patterns("__pycache__"))
+    damaged = package / "text" / "data" / syllables.TABLE_FILE.name
     damaged.write_bytes(damaged.read_bytes()[:-100])
     run = run_subprocess("check", "docs", cwd=site("clean"), env=offline_env({"PYTHONPATH": f"{OFFLINE}{os.pathsep}{tmp_path / 'code'}", "PLAINPOLICY_NO_CACHE": "1"}))
     assert run.code == 2, run.err
