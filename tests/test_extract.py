@@ -229,7 +229,7 @@ def test_broken_html_never_raises(html: str) -> None:
 
 
 def test_section_text_joins_units_as_sentences() -> None:
-    _, sections = extract_sections("<ul><li>One item here</li><li>Two items here.</li></ul>")
+    _, sections = extract_sections("<ul><li>One item here</li><li>Two items here</li></ul>")
     assert sections[0].text == "One item here. Two items here."
 
 

@@ -95,6 +95,70 @@ def test_a_hard_paragraph_chopped_into_bullets_still_fails(root: Path) -> None:
     assert len(found(data, rule="sentence/too-long")) == 3
 
 
+# Easy words in three long sentences: too hard on sentence length alone, so chopping it
+# into short bullets would turn the fail into a pass if the bullets were read one by one.
+LONG = (
+    "When a young person tells you something that worries you about what is going on for them at home or online or at school you should "
+    "write down what they said in their own words as soon as you can and then talk to the person who leads on keeping young people safe before you go home that day. "
+    "If you are not sure what to do or who to talk to or you think that the young person may be in danger right now then you should call the police on 999 and then "
+    "tell the lead for keeping young people safe what has happened and what you did as soon as you are able to do so. "
+    "You should never promise a young person that you will keep a secret because you may need to share what they tell you with other people who can help them stay safe and "
+    "you should tell them this in a kind way at the start so that they know what will happen next and can choose what to say."
+)
+
+
+def _long_sentence_fails(data: dict, path: str) -> None:
+    assert ("readability/too-hard", 8, 1) in found(data), data["findings"]
+    assert sorted(f["message"].split()[3] for f in found_findings(data, "sentence/too-long")) == ["59", "59", "60"]
+    assert section(data, path, "Records")["sentences"] == 3
+
+
+def found_findings(data: dict, rule: str) -> list[dict]:
+    return [f for f in data["findings"] if f["rule"] == rule]
+
+
+def test_the_long_text_fails_as_a_paragraph(root: Path) -> None:
+    path = write(root, "staff/long.md", f"# Long\n\n## Records\n\n{LONG}\n")
+    _long_sentence_fails(check(root, path), path)
+
+
+def test_a_chopped_piece_that_starts_with_a_number_still_continues(root: Path) -> None:
+    pieces = chopped(LONG, 4)
+    assert any(piece[0].isdigit() for piece in pieces)  # "999 and then tell"
+    path = write(root, "staff/chopped-long.md", "# Long\n\n## Records\n\n" + "".join(f"- {piece}\n" for piece in pieces))
+    _long_sentence_fails(check(root, path), path)
+
+
+def test_capitalised_bullets_chopped_from_sentences_are_still_read_as_the_sentences(root: Path) -> None:
+    """Some items end with a full stop and others do not: the list is sentences cut into pieces."""
+    pieces = [piece[0].upper() + piece[1:] for piece in chopped(LONG, 4)]
+    path = write(root, "staff/capitals.md", "# Long\n\n## Records\n\n" + "".join(f"- {piece}\n" for piece in pieces))
+    _long_sentence_fails(check(root, path), path)
+
+
+def test_capitalised_pieces_without_any_full_stop_are_joined_where_a_piece_cannot_end(root: Path) -> None:
+    """No item closes, but pieces end on words that cannot end a phrase ("the", "and", "to"):
+    they run on into the next piece, so the page still has long sentences and still fails."""
+    pieces = [piece[0].upper() + piece[1:].replace(".", "") for piece in chopped(LONG, 4)]
+    path = write(root, "staff/no-stops.md", "# Long\n\n## Records\n\n" + "".join(f"- {piece}\n" for piece in pieces))
+    data = check(root, path)
+    assert ("readability/too-hard", 8, 1) in found(data), data["findings"]
+
+
+def test_separate_capitalised_items_are_still_read_one_by_one(root: Path) -> None:
+    body = (
+        "# Help\n\n## Who can help\n\nThere are lots of people you can talk to.\n\n"
+        "- A youth worker you trust\n- Your family or carers\n- A teacher at school\n- Childline, on 0800 1111\n- Your doctor\n\n"
+        "## What to do\n\n- Stop and think.\n- Take a screenshot\n- Block the account.\n- Tell an adult you trust.\n"
+    )
+    path = write(root, "young-people/who.md", body)
+    data = check(root, path)
+    assert section(data, path, "Who can help")["sentences"] == 5  # "Your doctor" is a label, not a sentence
+    assert section(data, path, "Who can help")["longest_sentence_words"] == 9  # the lead-in
+    # One open item among closed ones is an item of its own, not a piece of the next.
+    assert section(data, path, "What to do")["sentences"] == 4
+
+
 def test_a_lead_in_with_separate_items_is_read_item_by_item(root: Path) -> None:
     body = (
         "# Trip\n\n## Bring with you\n\nOn the day of the trip, please bring these things with you:\n\n"

@@ -9,6 +9,11 @@ Decided here, and explained for contributors in docs/contributing/reading-rules.
   with a full stop. So a sentence chopped into bullets is read as the one sentence
   it still is, and chopping cannot hide how long it is. A list of separate items
   without full stops ("- a coat", "- a packed lunch") is still read item by item.
+- Capital letters at the start of the pieces do not hide a cut sentence: two or more
+  open items in a row that a later item of the list closes are one sentence
+  (cut_runs), an item after one that ends on a joining word continues it, and a list
+  where more than a quarter of the items end that way is prose cut into pieces
+  (chopped_lists). One open item before a closed one is a title and its text.
 - A list item, table cell or definition of one or two words with no closing
   punctuation is a *label* ("Phone", "Yes"), not a sentence. The formulas leave it
   out (textstat counts its words but never a sentence, so a list of one-word items
@@ -51,8 +56,9 @@ def closed(text: str) -> bool:
 
 
 def _starts_small(text: str) -> bool:
+    """Does the text start with anything but a capital letter ("and", "999", "iPhones")?"""
     first = text.lstrip("\"'“‘([")[:1]
-    return first.isalpha() and first.islower()
+    return first.isalnum() and not first.isupper()
 
 
 def _open_ended(text: str) -> bool:
@@ -77,21 +83,73 @@ def _run_ends_closed(units: list["Unit"], start: int) -> bool:
     return False
 
 
-def continues(previous: "Unit", units: list["Unit"], index: int) -> bool:
-    """Is units[index], a list item, the rest of the sentence that `previous` starts?"""
+def continues(previous: "Unit", units: list["Unit"], index: int, chopped: frozenset[int] = frozenset(), cut: frozenset[int] = frozenset()) -> bool:
+    """Is units[index], a list item, the rest of the sentence that `previous` starts?
+    chopped: the lists that are prose cut into pieces (chopped_lists); cut: the items
+    that are pieces of a cut sentence (cut_runs)."""
     unit = units[index]
-    if unit.kind != "li" or not _starts_small(unit.text) or closed(previous.text):
+    if unit.kind != "li" or closed(previous.text):
         return False
+    if not _starts_small(unit.text):
+        same_list = previous.kind == "li" and previous.list_id == unit.list_id
+        return index in cut or (same_list and unit.list_id in chopped) or _capital_continues(previous, unit)
     if previous.text.rstrip().endswith(":") and not _run_ends_closed(units, index):
         return False  # a lead-in and its separate items: "You need:" "- a coat" "- a lunch"
     return _open_ended(previous.text) or _run_ends_closed(units, index)
 
 
+def _capital_continues(previous: "Unit", unit: "Unit") -> bool:
+    """An item that starts with a capital letter usually starts a new item. It is the rest of
+    the item before it (in the same list) when that item cannot end where it does: it ends
+    on a word such as "the" or "and" (see also cut_runs and chopped_lists)."""
+    return previous.kind == "li" and previous.list_id == unit.list_id and not is_label(previous) and _open_ended(previous.text)
+
+
+def cut_runs(units: list["Unit"]) -> frozenset[int]:
+    """The items (by index) that continue the item before them because they are pieces of one
+    sentence cut up and each given a capital: two or more open items in a row (no closing
+    punctuation, not labels) and then an item of the same list that closes with a full stop.
+    A single open item before a closed one is a title and its text ("For young people",
+    "Easy to read."), not a cut sentence."""
+    joins: set[int] = set()
+    run: list[int] = []
+    for index, unit in enumerate(units):
+        same_list = bool(run) and unit.kind == "li" and unit.list_id == units[run[0]].list_id
+        if unit.kind == "li" and not closed(unit.text) and not is_label(unit) and (same_list or not run):
+            run.append(index)
+            continue
+        if same_list and closed(unit.text) and len(run) >= 2:
+            joins.update(run[1:])
+            joins.add(index)
+        run = [index] if unit.kind == "li" and not closed(unit.text) and not is_label(unit) else []
+    return frozenset(joins)
+
+
+CHOPPED_SHARE = 0.25  # of a list's items that end where no phrase can end
+
+
+def chopped_lists(units: list["Unit"]) -> frozenset[int]:
+    """The lists that are prose cut into pieces: more than a quarter of their items (and at
+    least two) end on a word or mark that cannot end a phrase ("the", "and", "to", a comma).
+    A list of separate things almost never does; a paragraph cut every few words always does."""
+    items: dict[int, list["Unit"]] = {}
+    for unit in units:
+        if unit.kind == "li" and unit.list_id:
+            items.setdefault(unit.list_id, []).append(unit)
+    chopped = set()
+    for list_id, members in items.items():
+        open_ended = sum(1 for unit in members[:-1] if not closed(unit.text) and _open_ended(unit.text))
+        if open_ended >= 2 and open_ended > CHOPPED_SHARE * len(members):
+            chopped.add(list_id)
+    return frozenset(chopped)
+
+
 def join_fragments(units: list["Unit"]) -> list["Unit"]:
     """The units with each chopped sentence joined back into one."""
     joined: list["Unit"] = []
+    chopped, cut = chopped_lists(units), cut_runs(units)
     for index, unit in enumerate(units):
-        if joined and continues(joined[-1], units, index):
+        if joined and continues(joined[-1], units, index, chopped, cut):
             previous = joined[-1]
             joined[-1] = type(previous)(f"{previous.text} {unit.text}", previous.kind, unit.list_id)
         else:
