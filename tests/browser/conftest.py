@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -326,3 +327,23 @@ def run_search(page: Any, query: str) -> list[str]:
 def search() -> Any:
     """run_search(page, query): tests get it as a fixture (a conftest is not importable)."""
     return run_search
+
+
+def wait_until_true(page: Any, expression: str, seconds: float = 15.0) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    Playwright's wait_for_function compiles a string predicate with eval inside the page
+    when it has to poll, and the site's Content-Security-Policy (rightly) forbids eval:
+    whether it polled depended on timing, so tests failed at random. page.evaluate runs
+    through the browser's debugging protocol, which the policy does not govern."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {seconds:g} s: {expression}")
+        page.wait_for_timeout(50)
+
+
+@pytest.fixture()
+def wait_until() -> Any:
+    """wait_until(page, expression): wait_until_true as a fixture (a conftest is not importable)."""
+    return wait_until_true

@@ -89,7 +89,7 @@ def focus_path(page: Any, presses: int) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_help_within_three_tab_presses(site: Any, size: str, request: pytest.FixtureRequest) -> None:
+def test_help_within_three_tab_presses(site: Any, size: str, request: pytest.FixtureRequest, wait_until: Any) -> None:
     """From a fresh page load, one of the first three Tab stops leads to the panel, and it opens it."""
     page = request.getfixturevalue(f"{size}_page")
     problems = []
@@ -106,7 +106,7 @@ def test_help_within_three_tab_presses(site: Any, size: str, request: pytest.Fix
             page.goto(site.url(rel))
             focus_path(page, hit + 1)
             page.keyboard.press("Enter")
-            page.wait_for_function("document.activeElement.closest('#pp-report') !== null")
+            wait_until(page, "document.activeElement.closest('#pp-report') !== null")
             if not page.locator("#pp-report details").evaluate("d => d.open"):
                 problems.append(f"{rel}: following the help link does not open the panel")
     assert not problems, "\n".join(problems)
@@ -123,13 +123,13 @@ def test_skip_to_content_does_not_skip_the_panel(site: Any, desktop_page: Any) -
     assert any(stop["inPanel"] for stop in path), f"{rel}: after skipping, Tab went to {[s['text'] for s in path]}"
 
 
-def test_help_at_the_end_of_a_long_page_on_a_phone(site: Any, phone_page: Any) -> None:
+def test_help_at_the_end_of_a_long_page_on_a_phone(site: Any, phone_page: Any, wait_until: Any) -> None:
     """Scrolled to the very end of the longest page, a phone reader sees a link back to help that opens it."""
     sizes = {rel: (site.root / rel).stat().st_size for rel in site.pages() if rel.startswith(site.voices["staff"] + "/")}
     rel = max(sizes, key=sizes.get)
     phone_page.goto(site.url(rel))
     phone_page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    phone_page.wait_for_function("window.scrollY > 1000")
+    wait_until(phone_page, "window.scrollY > 1000")
     links = phone_page.locator(".pp-report-again a[href='#pp-report']")
     assert links.count() == 1, f"{rel}: no link back to help at the end of the page"
     assert links.first.is_visible()
@@ -137,7 +137,7 @@ def test_help_at_the_end_of_a_long_page_on_a_phone(site: Any, phone_page: Any) -
     assert box and 0 <= box["y"] < phone_page.viewport_size["height"], f"{rel}: the link is not on the last screen ({box})"
     assert phone_page.locator(".pp-report-again a[href='tel:999']").count() == 1
     links.first.click()
-    phone_page.wait_for_function("document.querySelector('#pp-report details').open")
+    wait_until(phone_page, "document.querySelector('#pp-report details').open")
     top = phone_page.locator("#pp-report").bounding_box()
     assert top and top["y"] < phone_page.viewport_size["height"], "the panel is not scrolled into view"
 

@@ -70,33 +70,33 @@ def test_closed_menu_is_not_in_the_tab_order(site: Any, page: Any) -> None:
     assert not unseen, f"Tab stops that cannot be seen: {unseen[:8]}"
 
 
-def test_menu_button_opens_and_escape_closes(site: Any, page: Any) -> None:
+def test_menu_button_opens_and_escape_closes(site: Any, page: Any, wait_until: Any) -> None:
     page.goto(site.url(PAGE))
     tab_to(page, "button.pp-header-button[data-pp-toggle='__drawer']")
     focused = page.evaluate(FOCUS)
     assert focused["shown"] and focused["outline"], f"the menu button has focus but no visible focus: {focused}"
     assert page.get_attribute("button.pp-header-button[data-pp-toggle='__drawer']", "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__drawer').checked")
-    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    wait_until(page, "document.getElementById('__drawer').checked")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null")
     assert page.evaluate(FOCUS)["shown"], "focus went into the menu but cannot be seen"
     assert page.get_attribute("button.pp-header-button[data-pp-toggle='__drawer']", "aria-expanded") == "true"
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUS)["inDrawer"], "Tab left the open menu straight away"
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    wait_until(page, "!document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.matches(\"button.pp-header-button[data-pp-toggle='__drawer']\")"), "focus did not return to the menu button"
     page.keyboard.press(" ")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_until(page, "document.getElementById('__drawer').checked")
 
 
-def test_search_button_opens_search(site: Any, page: Any) -> None:
+def test_search_button_opens_search(site: Any, page: Any, wait_until: Any) -> None:
     page.goto(site.url(PAGE))
     tab_to(page, "button.pp-header-button[data-pp-toggle='__search']")
     focused = page.evaluate(FOCUS)
     assert focused["shown"] and focused["outline"], f"the search button has focus but no visible focus: {focused}"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__search').checked")
-    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    wait_until(page, "document.getElementById('__search').checked")
+    wait_until(page, "document.activeElement.matches('.md-search__input')")
     page.keyboard.type("password", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible")

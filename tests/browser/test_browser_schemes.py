@@ -39,7 +39,7 @@ def scheme(page: Any) -> str:
 
 
 @pytest.mark.parametrize("device", ["light", "dark"])
-def test_follows_the_device_and_the_button_switches(site: Any, fresh: Any, device: str) -> None:
+def test_follows_the_device_and_the_button_switches(site: Any, fresh: Any, device: str, wait_until: Any) -> None:
     page = fresh("desktop", device)
     page.goto(site.url(PAGE))
     assert scheme(page) == SCHEME_OF[device], f"a {device} device got the {scheme(page)} scheme"
@@ -48,7 +48,7 @@ def test_follows_the_device_and_the_button_switches(site: Any, fresh: Any, devic
     other = "dark" if device == "light" else "light"
     assert f"Switch to {other} mode" in (toggle.get_attribute("title") or "")
     toggle.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === {SCHEME_OF[other]!r}")
+    wait_until(page, f"document.body.getAttribute('data-md-color-scheme') === {SCHEME_OF[other]!r}")
     page.reload()
     assert scheme(page) == SCHEME_OF[other], "the reader's choice was not kept"
 
@@ -59,20 +59,20 @@ def axe_report(page: Any) -> list[str]:
             for v in results["violations"]]
 
 
-def open_search(page: Any, search: Any) -> None:
+def open_search(page: Any, search: Any, wait_until: Any) -> None:
     search(page, "password")
 
 
-def open_menu(page: Any, search: Any) -> None:
+def open_menu(page: Any, search: Any, wait_until: Any) -> None:
     page.locator("button.pp-header-button[data-pp-toggle='__drawer']").click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_until(page, "document.getElementById('__drawer').checked")
     page.wait_for_timeout(300)  # the drawer slides in
 
 
-def open_tooltip(page: Any, search: Any) -> None:
+def open_tooltip(page: Any, search: Any, wait_until: Any) -> None:
     abbr = page.locator(".md-content article abbr").first
     abbr.focus()
-    page.wait_for_function("() => !!document.querySelector('.md-tooltip2--active')")
+    wait_until(page, "() => !!document.querySelector('.md-tooltip2--active')")
 
 
 STATES = {"search": open_search, "menu": open_menu, "tooltip": open_tooltip}
@@ -81,9 +81,9 @@ STATES = {"search": open_search, "menu": open_menu, "tooltip": open_tooltip}
 @pytest.mark.parametrize("colours", ["light", "dark"])
 @pytest.mark.parametrize("size, state", [("desktop", "search"), ("phone", "search"), ("phone", "menu"),
                                          ("desktop", "tooltip"), ("phone", "tooltip")])
-def test_axe_with_things_open(site: Any, fresh: Any, search: Any, size: str, state: str, colours: str) -> None:
+def test_axe_with_things_open(site: Any, fresh: Any, search: Any, wait_until: Any, size: str, state: str, colours: str) -> None:
     page = fresh(size, colours)
     page.goto(site.url(PAGE))
-    STATES[state](page, search)
+    STATES[state](page, search, wait_until)
     report = axe_report(page)
     assert not report, f"{state} open, {size}, {colours}:\n" + "\n".join(report)

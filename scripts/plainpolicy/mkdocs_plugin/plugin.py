@@ -33,8 +33,6 @@ from plainpolicy.engine import resultcache
 from plainpolicy.engine.buildresult import BuildResult
 from plainpolicy.engine.packing import Packed, is_packed, is_summary, pack, unpack
 from plainpolicy.engine.checker import Checker, relocate
-from plainpolicy.rules.review import review_dates
-from plainpolicy.rules.pairing import partners
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading import nations
@@ -43,10 +41,11 @@ from plainpolicy.findings import ERROR, INFO, WARNING, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
 from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
 from plainpolicy.output.report_html import CSS, render_report
-from plainpolicy.reading.source import SourcePage, decode, split_front_matter
 from plainpolicy.site.tooltips import apply as apply_tooltips
 from plainpolicy.mkdocs_plugin.config import PlainPolicyConfig
 from plainpolicy.mkdocs_plugin.gate import BuildGate, listing
+from plainpolicy.mkdocs_plugin.pagemeta import template_meta
+from plainpolicy.mkdocs_plugin.pagetexts import PageTexts, parse
 from plainpolicy.mkdocs_plugin.printing import PrintBook
 from plainpolicy.mkdocs_plugin import voicesite
 
@@ -90,7 +89,6 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     seconds = 0.0  # this build's time in the plugin's hooks (see _timed)
     by_hook: dict[str, float]  # the same, hook by hook (set in on_config)
     waited = 0.0  # of which waiting for results from worker processes
-    reading = 0.0  # of which reading the pages (each once: MkDocs is given the text, see on_page_read_source)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this object alive across `mkdocs serve`
@@ -101,7 +99,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     # --- configuration -------------------------------------------------------
     @_timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.seconds, self.by_hook, self.waited, self.reading = 0.0, {}, 0.0, 0.0
+        self.seconds, self.by_hook, self.waited = 0.0, {}, 0.0
         if not self.config.enabled:
             return config
         if not hasattr(self, "_cache"):
@@ -134,13 +132,11 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.pool = None
         self.results: dict[str, Packed] = {}
         self.pages: list[BuildResult] = []
-        self.sources: dict[str, SourcePage] = {}  # pages read and parsed in on_files
-        self.texts: dict[str, tuple[str, str]] = {}  # page -> (path shown, text), from on_page_read_source
+        self.pagetexts = PageTexts()
         self.contents: dict[str, str] = {}  # page -> its HTML as on_page_content saw it
         self.keys: dict[str, str] = {}  # page -> the key of its result (see Checker.page_key)
         self.report_html: str | None = None
         self._directory_urls = config.use_directory_urls
-        self._cwd = os.getcwd()
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
         self.reused = 0
@@ -184,8 +180,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         real = []
         if self.checker.themes is not None or self.checker.questions is not None:  # the generated pages list pages by their front matter
             for file in files.documentation_pages():
-                source = self._source(*self._read(file))
-                self.sources[file.src_uri] = source
+                source = self.pagetexts.parsed(file)
                 voice = self.checker.settings.voice_for(file.src_uri, source.meta)
                 real.append((file.src_uri, str(source.meta.get("title") or Path(file.src_uri).stem), voice.name if voice else None, source.meta))
         try:
@@ -214,13 +209,13 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             return {}
         entries = []
         for file in files.documentation_pages():
-            source = self.sources.get(file.src_uri)
+            source = self.pagetexts.sources.get(file.src_uri)
             if source is None:
-                path, text = self._read(file)
+                path, text = self.pagetexts.read(file)
                 if "commitment" not in text.lower():  # no marker: its front matter is read where it is checked
-                    self.texts[file.src_uri] = (path, text)
+                    self.pagetexts.texts[file.src_uri] = (path, text)
                     continue
-                source = self.sources[file.src_uri] = self._source(path, text)
+                source = self.pagetexts.sources[file.src_uri] = parse(path, text)
             shown, _ = self.checker.nation_view(source)
             voice = self.checker.settings.voice_for(file.src_uri, source.meta)
             title = str(source.meta.get("title") or Path(file.src_uri).stem)
@@ -232,44 +227,14 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if existing is not None:
             raise PluginError(f"plainpolicy: docs/{relative} would be replaced by a generated page; rename or remove it")
         files.append(File.generated(config, relative, content=text))
-        self.sources[relative] = split_front_matter(text, relative)
-
-    def _read(self, file: File) -> tuple[str, str]:
-        """The page's path as shown in findings (relative to where mkdocs runs), and its text."""
-        start = time.perf_counter()
-        try:
-            return self._read_file(file)
-        finally:
-            self.reading += time.perf_counter() - start
-
-    def _read_file(self, file: File) -> tuple[str, str]:
-        source = file.abs_src_path
-        path = os.path.relpath(source, self._cwd).replace(os.sep, "/") if source and source.startswith(self._cwd + os.sep) else file.src_uri
-        try:
-            if source:
-                with open(source, "rb") as handle:
-                    raw = handle.read()
-            else:
-                raw = file.content_bytes
-            return path, decode(raw, path)
-        except CannotRun as error:
-            raise PluginError(f"plainpolicy: {error}") from None
-        except OSError as error:
-            raise PluginError(f"plainpolicy: {path}: cannot read the file ({error})") from None
-
-    @staticmethod
-    def _source(path: str, text: str) -> SourcePage:
-        try:
-            return split_front_matter(text, path)
-        except CannotRun as error:
-            raise PluginError(f"plainpolicy: {error}") from None
+        self.pagetexts.add(relative, text)
 
     @_timed
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.config.nav_order:
-            nav.items = _ordered(nav.items, list(self.config.nav_order))
+            nav.items = voicesite.ordered(nav.items, list(self.config.nav_order))
         if self.config.enabled:
-            nav.items = voicesite.drop(nav.items, voicesite.hidden_pages(self.sources))  # front matter `menu: false`
+            nav.items = voicesite.drop(nav.items, voicesite.hidden_pages(self.pagetexts.sources))  # front matter `menu: false`
             self.book.nav(nav)
         return nav
 
@@ -279,17 +244,14 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         """Read each page once, for MkDocs and for the checks (the text is the key of its stored result)."""
         if not self.config.enabled or not page.file.abs_src_path:
             return None
-        parsed = self.sources.get(page.file.src_uri)
-        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.get(page.file.src_uri) or self._read(page.file))
-        self.texts[page.file.src_uri] = (path, text)
-        return text
+        return self.pagetexts.for_mkdocs(page.file)
 
     @_timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return markdown
         relative = page.file.src_uri
-        crashes = self.gate.markdown(page, self.texts[relative][1] if relative in self.texts else page.file.content_string)
+        crashes = self.gate.markdown(page, self.pagetexts.text(page.file))
         if crashes:  # MkDocs converts this page next, and would stop with a traceback
             self.on_build_error(error=None)  # type: ignore[arg-type]
             raise PluginError(f"plainpolicy: MkDocs cannot build this page:\n{listing(crashes)}")
@@ -300,20 +262,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         if voice is not None:
-            existing = self._existing(files)
-            reviewed, due = review_dates(page.meta, settings.review_months)
-            page.meta["plainpolicy"] = {
-                "voice": voice.name,
-                "voice_label": voice.label,
-                "partners": [
-                    {"voice": name, "label": settings.voices[name].label, "url": partner.url}
-                    for name, path in partners(relative, voice, settings, existing).items()
-                    if (partner := files.get_file_from_path(path)) is not None  # partners() lists existing pages only
-                ],
-                "reviewed": reviewed.isoformat() if reviewed else None,
-                "review_due": due.isoformat() if due else None,
-                "review_overdue": bool(due and due < self.checker.today and not page.meta.get("generated")),
-            }
+            page.meta["plainpolicy"] = template_meta(relative, page.meta, voice, settings, self._existing(files), files, self.checker.today)
         return markdown
 
     def _existing(self, files: Files) -> set[str]:
@@ -336,8 +285,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         relative = page.file.src_uri
         if relative == generate.REPORT_PAGE:
             self.report_page = page
-        parsed = self.sources.pop(relative, None)
-        path, text = (parsed.path, parsed.text) if parsed is not None else (self.texts.pop(relative) if relative in self.texts else self._read(page.file))
+        parsed, path, text = self.pagetexts.take(page.file)
         existing = self._existing(files)
         cache = self.checker.cache
         # One key for both: the result kept in memory (serve) and the one stored on disk.
@@ -512,7 +460,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         log.info(
             f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build{in_workers}; "
             f"{self.seconds:.2f} s of plainpolicy's own work in MkDocs' process "
-            f"({self.reading:.2f} s of it reading the pages, which MkDocs would otherwise do)"
+            f"({self.pagetexts.seconds:.2f} s of it reading the pages, which MkDocs would otherwise do)"
         )
         hooks = sorted(self.by_hook.items(), key=lambda item: -item[1])
         log.debug(
@@ -542,32 +490,3 @@ def _url(files: Files, relative: str, from_page: Page) -> str:
     return file.url_relative_to(from_page.file)
 
 
-def _nav_name(item: Any) -> str:
-    """A page's file name, or a section's folder name (from its first page)."""
-    file = getattr(item, "file", None)
-    if file is not None:
-        return Path(file.src_uri).name
-    for child in getattr(item, "children", None) or []:
-        name = _nav_name(child)
-        if name:
-            return Path(_first_page(child).file.src_uri).parent.name if _first_page(child) else ""
-    return ""
-
-
-def _first_page(item: Any) -> Any:
-    if getattr(item, "file", None) is not None:
-        return item
-    for child in getattr(item, "children", None) or []:
-        page = _first_page(child)
-        if page is not None:
-            return page
-    return None
-
-
-def _ordered(items: list[Any], order: list[str]) -> list[Any]:
-    """Items named in `order` first, in that order; the rest keep their place after them."""
-    rank = {name: index for index, name in enumerate(order)}
-    for item in items:
-        if getattr(item, "children", None):
-            item.children = _ordered(item.children, order)
-    return sorted(items, key=lambda item: rank.get(_nav_name(item), len(rank)))

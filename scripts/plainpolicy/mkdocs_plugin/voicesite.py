@@ -5,6 +5,7 @@ and page titles that say which version they belong to.
   of the menu (the maintainers' performance page and the readability report).
 - On a young people's page (any voice but the default), that voice's section of
   the menu comes first.
+- The plugin's `nav_order` puts the named pages and folders first, in that order.
 - A page that exists in more than one voice gets its voice after its title in
   search results ("Passwords and accounts · Young people"); main.html does the
   same for the browser tab.
@@ -86,3 +87,35 @@ def retitle_search_index(site_dir: str, titles: dict[str, str]) -> None:
         if title:
             doc["title"] = title
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# --- the order of the menu (the plugin's nav_order setting) ------------------------
+def _nav_name(item: Any) -> str:
+    """A page's file name, or a section's folder name (from its first page)."""
+    file = getattr(item, "file", None)
+    if file is not None:
+        return Path(file.src_uri).name
+    for child in getattr(item, "children", None) or []:
+        name = _nav_name(child)
+        if name:
+            return Path(_first_page(child).file.src_uri).parent.name if _first_page(child) else ""
+    return ""
+
+
+def _first_page(item: Any) -> Any:
+    if getattr(item, "file", None) is not None:
+        return item
+    for child in getattr(item, "children", None) or []:
+        page = _first_page(child)
+        if page is not None:
+            return page
+    return None
+
+
+def ordered(items: list[Any], order: list[str]) -> list[Any]:
+    """Items named in `order` first, in that order; the rest keep their place after them."""
+    rank = {name: index for index, name in enumerate(order)}
+    for item in items:
+        if getattr(item, "children", None):
+            item.children = ordered(item.children, order)
+    return sorted(items, key=lambda item: rank.get(_nav_name(item), len(rank)))
