@@ -6,7 +6,7 @@ pages, the "Talk about it" boxes and the glossary tooltips, and gives templates
 what they need (voice, partner pages, review dates).
 
 On a large site the checks run in worker processes while MkDocs goes on
-building (see pool.py); the plugin waits for them only when it writes the
+building (pagechecks.py); the plugin waits for them only when it writes the
 readability report, the last page, and stops the build with every error at the
 end. Results of unchanged pages are kept between builds, on disk and, in
 `mkdocs serve`, in memory.
@@ -31,19 +31,20 @@ from plainpolicy.site import generate
 from plainpolicy.rules import site_placeholders as placeholders
 from plainpolicy.engine import resultcache
 from plainpolicy.engine.buildresult import BuildResult
-from plainpolicy.engine.packing import Packed, is_packed, is_summary, pack, unpack
-from plainpolicy.engine.checker import Checker, relocate
+from plainpolicy.engine.packing import Packed, is_summary
+from plainpolicy.engine.checker import Checker
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading import nations
 from plainpolicy.uknations import NATIONS
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
+from plainpolicy.engine.pool import starts_at_once, workers_for
 from plainpolicy.output.report_html import CSS, render_report
 from plainpolicy.site.tooltips import apply as apply_tooltips
 from plainpolicy.mkdocs_plugin.config import PlainPolicyConfig
 from plainpolicy.mkdocs_plugin.gate import BuildGate, listing
+from plainpolicy.mkdocs_plugin.pagechecks import PageChecks
 from plainpolicy.mkdocs_plugin.pagemeta import template_meta
 from plainpolicy.mkdocs_plugin.pagetexts import PageTexts, parse
 from plainpolicy.mkdocs_plugin.printing import PrintBook
@@ -85,10 +86,9 @@ def _timed(hook: Any) -> Any:
 
 class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     supports_multiple_instances = False
-    pool: PagePool | None = None
+    checks: PageChecks | None = None  # this build's page checks (from on_files)
     seconds = 0.0  # this build's time in the plugin's hooks (see _timed)
     by_hook: dict[str, float]  # the same, hook by hook (set in on_config)
-    waited = 0.0  # of which waiting for results from worker processes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this object alive across `mkdocs serve`
@@ -99,7 +99,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     # --- configuration -------------------------------------------------------
     @_timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.seconds, self.by_hook, self.waited = 0.0, {}, 0.0
+        self.seconds, self.by_hook = 0.0, {}
         if not self.config.enabled:
             return config
         if not hasattr(self, "_cache"):
@@ -127,27 +127,19 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         # Templates read the chosen nations here, as keys in the usual order (see nations.py).
         self.config["nations"] = list(settings.nations)
         config.extra_css.append(nations.CSS_PATH)
-        if self.pool is not None:  # left by a build that stopped early
-            self.pool.close()
-            self.pool = None
-        self.results: dict[str, Packed] = {}
+        if self.checks is not None:  # left by a build that stopped early
+            self.checks.close()
+            self.checks = None
         self.pages: list[BuildResult] = []
         self.pagetexts = PageTexts()
         self.contents: dict[str, str] = {}  # page -> its HTML as on_page_content saw it
-        self.keys: dict[str, str] = {}  # page -> the key of its result (see Checker.page_key)
         self.report_html: str | None = None
         self._directory_urls = config.use_directory_urls
         self.generated: dict[str, tuple[str, dict[str, int]]] = {}
         self.report_page: Page | None = None
-        self.reused = 0
-        self.pending: dict[str, tuple[int, str | None]] = {}  # page sent to a worker -> (its number, the key of its result)
         self.collected = False
         self._findings: list[Finding] = []
         self._files: Files | None = None
-        self.workers = 0
-        self.check_here_first = CHECK_HERE_FIRST
-        self.checked_here = 0
-        self.sent = 0  # pages checked in worker processes
         self._existing_pages: set[str] | None = None
         return config
 
@@ -199,8 +191,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             # Added last, so MkDocs writes it last: the checks have the whole build to finish.
             self._add(files, config, generate.REPORT_PAGE, REPORT_INTRO)
             files.append(File.generated(config, CSS_PATH, content=CSS))
-        self.workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
-        self.check_here_first = 0 if starts_at_once() and not self._serving else CHECK_HERE_FIRST
+        workers = workers_for(len(files.documentation_pages()), self.config.workers, beside_build=True)
+        check_here_first = 0 if starts_at_once() and not self._serving else CHECK_HERE_FIRST
+        self.checks = PageChecks(self.checker, self._cache if self._serving else None, workers, check_here_first)
         return files
 
     def _commitments_page(self, files: Files) -> dict[str, Any]:
@@ -275,7 +268,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Check the page, or send it to a worker; its tooltips go in later, in on_page_context.
 
-        Results are kept packed (pool.pack) until the end of the build. A page's
+        Results are kept packed (engine/packing.py) until the end of the build. A page's
         front matter is only read where the page is checked (in a worker, on a
         large site): an unchanged page needs just its text and HTML, for the key
         of its stored result.
@@ -286,60 +279,10 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if relative == generate.REPORT_PAGE:
             self.report_page = page
         parsed, path, text = self.pagetexts.take(page.file)
-        existing = self._existing(files)
-        cache = self.checker.cache
-        # One key for both: the result kept in memory (serve) and the one stored on disk.
-        key = self.checker.page_key(text, path, relative, existing, html) if cache is not None or self._serving else None
-        if key is not None:
-            self.keys[relative] = key
+        assert self.checks is not None
         self.contents[relative] = html  # the HTML the tooltip places point into (see on_page_context)
-        cached = self._cache.get(relative)
-        if cached and cached[0] == key:
-            self.reused += 1
-            self.results[relative] = cached[1]
-            return html
-        stored = cache.get(key) if cache is not None and key is not None else None
-        if is_packed(stored):
-            self.reused += 1
-            self._keep(relative, key, stored, store=False)
-            return html
-        job = Job(parsed, relative, html, raw=(path, text))  # front matter read where it is checked
-        if self.workers and (self.pool is not None or self.checked_here >= self.check_here_first):
-            if self.pool is None:
-                log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")
-                self.pool = PagePool(self.checker, self.workers, existing, on_fallback=log.info, packed=True, background=True)
-            self.pending[relative] = (self.pool.submit(job), key)
-            self.sent += 1
-            return html
-        try:
-            packed = pack(self.checker.check_job(job, existing), self.checker.settings)
-        except CannotRun as error:
-            raise PluginError(f"plainpolicy: {error}") from None
-        self.checked_here += 1
-        self._keep(relative, key, packed)
+        self.checks.check(relative, parsed, path, text, html, self._existing(files))
         return html
-
-    def _keep(self, relative: str, key: str | None, packed: Packed, store: bool = True) -> None:
-        if key is not None:
-            if store and self.checker.cache is not None:
-                self.checker.cache.put(key, packed)
-            if self._serving:
-                self._cache[relative] = (key, packed)
-        self.results[relative] = packed
-
-    def _from_pool(self, relative: str) -> Packed:
-        """A page sent to a worker: its result, once ready (kept like any other)."""
-        number, key = self.pending.pop(relative)
-        assert self.pool is not None
-        start = time.perf_counter()
-        try:
-            packed = self.pool.result(number)
-        except CannotRun as error:
-            raise PluginError(f"plainpolicy: {error}") from None
-        finally:
-            self.waited += time.perf_counter() - start
-        self._keep(relative, key, packed)
-        return packed
 
     # --- once every page is checked ----------------------------------------------
     def _collect(self, report_page: Page | None = None) -> list[Finding]:
@@ -347,18 +290,16 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
 
         When no page changed since the last build, both are the ones stored then:
         the results need not be unpacked at all."""
-        for relative in list(self.pending):
-            self._from_pool(relative)
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = None
+        assert self.checks is not None
+        self.checks.finish()
         cache = self.checker.cache
-        key = self._summary_key(report_page)
+        report = (report_page.file.src_uri, report_page.content or "") if report_page is not None else ("", "")
+        key = self.checks.summary_key(report, self._directory_urls)
         stored = cache.get(key) if cache is not None and key is not None else None
         if is_summary(stored):
             findings, self.report_html = stored
         else:
-            self.pages = [self._unpack(relative) for relative in sorted(self.results)]
+            self.pages = self.checks.unpacked(self.generated)
             findings = [f for page in self.pages for f in page.findings] + self.checker.site_findings(self.pages)
             findings.sort(key=Finding.sort_key)
             self.report_html = self._report(report_page, findings) if report_page is not None else None
@@ -370,29 +311,12 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         self._findings = findings
         return findings
 
-    def _summary_key(self, report_page: Page | None) -> str | None:
-        """What the findings and the report depend on: every page's result key (which holds the
-        settings, data files, date and page list), where the report is and how its links are made."""
-        if len(self.keys) != len(self.results):
-            return None
-        report = (report_page.file.src_uri, report_page.content or "") if report_page is not None else ("", "")
-        pages = sorted(f"{relative}\0{key}" for relative, key in self.keys.items())
-        return resultcache.digest("summary", *report, str(self._directory_urls), *pages)
-
     def _report(self, page: Page, findings: list[Finding]) -> str:
         entries = [result.report for result in self.pages if result.report is not None]
         assert self._files is not None  # set in on_files, before any page
         urls = {entry.relative: _url(self._files, entry.relative, page) for entry in entries}
         exceptions = [finding for finding in findings if finding.rule == "exception/used"]
         return render_report(page.content or "", entries, self.checker.settings, urls, exceptions)
-
-    def _unpack(self, relative: str) -> BuildResult:
-        """A kept result; findings on a generated page point at the data file line they came from."""
-        result = unpack(self.results[relative])
-        if relative in self.generated:
-            data_file, origins = self.generated[relative]
-            result = result._replace(findings=tuple(relocate(finding, data_file, origins) for finding in result.findings))
-        return result
 
     # After the search plugin has indexed the page: the tooltips add no words to
     # search, only tags, and the search plugin's HTML parser is slow on tags.
@@ -402,7 +326,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if not self.config.enabled:
             return context
         relative = page.file.src_uri
-        packed = self._from_pool(relative) if relative in self.pending else self.results.get(relative)
+        packed = self.checks.result(relative) if self.checks is not None else None
         seen = self.contents.pop(relative, None)
         if packed is not None and packed[0]:
             if page.content == seen:
@@ -441,9 +365,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return self.gate.template(output_content, template_name) if self.config.enabled else output_content
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = None
+        if self.checks is not None:
+            self.checks.close()
 
     @_timed
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -455,17 +378,19 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             findings = findings + [f for f in self.gate.files(self._files) if (f.path, f.line, f.rule) not in reported]
         self.book.write(self.checker.settings)
         voicesite.retitle_search_index(config.site_dir, self.search_titles)
-        checked = len(self.results) - self.reused
-        in_workers = f" ({self.sent} in worker processes)" if self.sent else ""
+        checks = self.checks
+        assert checks is not None
+        checked = len(checks.results) - checks.reused
+        in_workers = f" ({checks.sent} in worker processes)" if checks.sent else ""
         log.info(
-            f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {self.reused} unchanged since the last build{in_workers}; "
+            f"plainpolicy: checked {checked} page{'s' * (checked != 1)}, {checks.reused} unchanged since the last build{in_workers}; "
             f"{self.seconds:.2f} s of plainpolicy's own work in MkDocs' process "
             f"({self.pagetexts.seconds:.2f} s of it reading the pages, which MkDocs would otherwise do)"
         )
         hooks = sorted(self.by_hook.items(), key=lambda item: -item[1])
         log.debug(
             "plainpolicy: own work by hook: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in hooks)
-            + f"; {self.waited:.2f} s of it waiting for worker processes"
+            + f"; {checks.waited:.2f} s of it waiting for worker processes"
         )
         for finding in findings:
             if finding.severity == WARNING:
