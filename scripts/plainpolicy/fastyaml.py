@@ -10,16 +10,15 @@ line as before, and a file only libyaml rejects is still read.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import yaml
 
 __all__ = ["c_twin", "load", "compose"]
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml
-    _CParser = None
+# None where PyYAML was built without libyaml.
+_CParser: Any = getattr(importlib.import_module("yaml.cyaml"), "CParser", None) if getattr(yaml, "__with_libyaml__", False) else None
 
 
 def c_twin(loader: type[yaml.SafeLoader]) -> type:
