@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
 from plainpolicy.errors import CannotRun
 
@@ -146,7 +147,7 @@ def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise CannotRun(path, f"cannot read the MkDocs configuration ({error})") from None
     try:
-        data = yaml.load(text, Loader=_ConfigLoader) or {}
+        data = fastyaml.load(text, _ConfigLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CannotRun(path, f"not valid YAML ({getattr(error, 'problem', None) or error})", mark.line + 1 if mark else None) from None
@@ -177,7 +178,7 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 def read_values(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml's top-level values ({} when it cannot be read: load_site_config reports that)."""
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+        data = fastyaml.load(config_file.read_text(encoding="utf-8-sig"), _ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from plainpolicy import fastyaml
 from plainpolicy.findings import ERROR, INFO, Finding
 
 RULE = "site/placeholder"
@@ -46,7 +47,7 @@ class _Composer(yaml.SafeLoader):
 def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> list[Placeholder]:
     """Every placeholder under `extra:` in the file, in file order."""
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Composer)
+        root = fastyaml.compose(config_file.read_text(encoding="utf-8-sig"), _Composer)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []  # reading mkdocs.yml is reported by whoever loads it
     extra = _child(root, "extra")

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterator
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from plainpolicy import fastyaml
 from plainpolicy.safety.csspolicy import declarations_uses, stylesheet_uses
 from plainpolicy.safety.urlpolicy import clean_url, host_of, invite_kind, is_external, is_font_host, scheme_of, split_urls, tracker_name
 
@@ -81,7 +82,7 @@ class Policy:
 
 @lru_cache(maxsize=1)
 def policy() -> Policy:
-    data: dict[str, Any] = yaml.safe_load(resources.files("plainpolicy.safety").joinpath("htmlpolicy.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = fastyaml.load(resources.files("plainpolicy.safety").joinpath("htmlpolicy.yml").read_text(encoding="utf-8"), yaml.SafeLoader)
 
     def tags(section: str) -> dict[str, frozenset[str]]:
         return {tag: frozenset(a.lower() for a in attributes) for tag, attributes in data[section].items()}

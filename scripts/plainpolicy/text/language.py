@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from plainpolicy import fastyaml
 
 DATA = Path(__file__).parent / "data" / "languages.yml"
 MIN_WORDS = 20  # fewer words than this cannot be told apart fairly
@@ -38,7 +39,7 @@ class Language:
 
 @lru_cache(maxsize=1)
 def languages() -> dict[str, Language]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = fastyaml.load(DATA.read_text(encoding="utf-8"), yaml.SafeLoader)
     return {
         code: Language(code, entry["name"], entry.get("formula") == "flesch", frozenset(entry["words"]))
         for code, entry in raw.items()
