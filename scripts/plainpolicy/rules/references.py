@@ -11,6 +11,9 @@ from plainpolicy.config import Settings
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.datafiles.prompts import Question, Theme, page_ids
 
+UNKNOWN_THEME = "data/unknown-theme"
+UNKNOWN_QUESTION = "data/unknown-question"
+
 
 def check_ids(path: str, meta: dict[str, Any], meta_lines: dict[str, int], voice: str, themes: list[Theme] | None, questions: list[Question] | None) -> list[Finding]:
     """Every theme and checklist id a page lists must exist in the data files."""
@@ -23,7 +26,7 @@ def check_ids(path: str, meta: dict[str, Any], meta_lines: dict[str, int], voice
             if identifier not in ids:
                 findings.append(
                     Finding(
-                        path, meta_lines.get(key, 1), f"data/unknown-{'theme' if key == 'themes' else 'question'}", ERROR,
+                        path, meta_lines.get(key, 1), UNKNOWN_THEME if key == "themes" else UNKNOWN_QUESTION, ERROR,
                         f"'{identifier}' in '{key}' is not in the {data}.",
                         f"Use one of: {', '.join(sorted(ids))}.",
                         1, voice, "",

@@ -1,0 +1,136 @@
+"""The registry of rules (scripts/plainpolicy/rules/registry.yml) against the code.
+
+- Every rule id the code can report is in the registry, and every registry id is
+  reported somewhere: ids are found by reading the package's source for strings
+  shaped like a rule id ("family/words-with-hyphens").
+- Each rule's failing example, checked by the real `plainpolicy check` on a small
+  site (tests/fixtures/rule-examples), reports that rule at the registry's
+  severity, and its passing example does not report it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plainpolicy.rules.registry import REGISTRY_FILE, Example, Rule, load_registry, rules
+from plainpolicy.errors import CannotRun
+from plainpolicy_testing import REPO, copy_site, run_cli
+
+PACKAGE = REPO / "scripts" / "plainpolicy"
+RULE_ID = re.compile(r"[a-z]+/[a-z]+(?:-[a-z]+)*")
+WITH_EXAMPLES = [item for item in rules() if item.fails is not None]
+
+
+def ids_in_source() -> dict[str, set[str]]:
+    """Every string constant in the package shaped like a rule id -> the files it is in."""
+    found: dict[str, set[str]] = {}
+    for file in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and RULE_ID.fullmatch(node.value):
+                found.setdefault(node.value, set()).add(file.relative_to(PACKAGE).as_posix())
+            assert not (isinstance(node, ast.JoinedStr) and _starts_like_an_id(node)), f"{file}: a rule id made from parts cannot be found: use one constant per rule"
+    return found
+
+
+def _starts_like_an_id(node: ast.JoinedStr) -> bool:
+    first = node.values[0] if node.values else None
+    return isinstance(first, ast.Constant) and isinstance(first.value, str) and re.fullmatch(r"[a-z]+/[a-z-]*", first.value) is not None and len(node.values) > 1
+
+
+def test_every_id_the_code_reports_is_in_the_registry_and_back() -> None:
+    in_code = ids_in_source()
+    registered = {item.id for item in rules()}
+    assert sorted(set(in_code) - registered) == [], "rule ids in the code but not in rules/registry.yml"
+    assert sorted(registered - set(in_code)) == [], "rule ids in rules/registry.yml that no code reports"
+
+
+def test_registry_entries_are_complete() -> None:
+    for item in rules():
+        assert item.family == item.id.split("/")[0]
+        assert item.description.endswith(".") and "\n" not in item.description
+        assert (item.fails is None) == bool(item.why_no_examples), item.id
+    assert len(WITH_EXAMPLES) >= len(rules()) - 4, "only a few rules may go without examples"
+
+
+def example_site(tmp_path: Path, example: Example) -> Path:
+    """The rule-examples site with the example's page, files, settings and config added."""
+    site = copy_site("rule-examples", tmp_path)
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    plugin = next(entry["plainpolicy"] for entry in config["plugins"] if isinstance(entry, dict) and "plainpolicy" in entry)
+    plugin.update(example.settings)
+    config.update(example.config)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    files = dict(example.files)
+    if example.page:
+        files[f"docs/{example.path}"] = example.page
+    for relative, text in files.items():
+        target = site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return site
+
+
+def findings_of(tmp_path: Path, example: Example, identifier: str) -> list[dict[str, Any]]:
+    site = example_site(tmp_path, example)
+    run = run_cli("check", "--format", "json", cwd=site)
+    assert run.code in (0, 1), f"exit {run.code}: {run.err}"
+    return [finding for finding in run.json()["findings"] if finding["rule"] == identifier]
+
+
+@pytest.mark.parametrize("item", WITH_EXAMPLES, ids=[item.id for item in WITH_EXAMPLES])
+def test_failing_example_reports_the_rule_at_its_severity(tmp_path: Path, item: Rule) -> None:
+    assert item.fails is not None
+    found = findings_of(tmp_path, item.fails, item.id)
+    assert found, f"{item.id}: its failing example (registry.yml line {item.line}) does not report it"
+    assert {finding["severity"] for finding in found} == {item.severity}
+
+
+@pytest.mark.parametrize("item", WITH_EXAMPLES, ids=[item.id for item in WITH_EXAMPLES])
+def test_passing_example_does_not_report_the_rule(tmp_path: Path, item: Rule) -> None:
+    assert item.passes is not None
+    found = findings_of(tmp_path, item.passes, item.id)
+    assert found == [], f"{item.id}: its passing example (registry.yml line {item.line}) reports it"
+
+
+BROKEN = [
+    ("rules:\n  - id: sentence/too-long\n    family: sentence\n    severity: loud\n    description: Long.\n    examples: none\n    why_no_examples: Because.\n", 2, "severity must be one of error, warning, info"),
+    ("rules:\n  - id: sentence/too-long\n    family: readability\n    severity: error\n    description: Long.\n    examples: none\n    why_no_examples: Because.\n", 2, "the family is the part of the id before the slash"),
+    ("rules:\n  - id: Sentence Too Long\n    family: sentence\n    severity: error\n    description: Long.\n    examples: none\n    why_no_examples: Because.\n", 2, "must be family/words-joined-by-hyphens"),
+    ("rules:\n  - id: sentence/too-long\n    family: sentence\n    severity: error\n    description: Long.\n    examples: none\n", 2, "say why in 'why_no_examples:'"),
+    ("rules:\n  - id: sentence/too-long\n    family: sentence\n    severity: error\n    description: Long.\n    examples:\n      fails: x\n", 2, "needs 'examples:' with 'fails:' and 'passes:'"),
+    ("rules:\n  - id: a/b\n    family: a\n    severity: error\n    description: B.\n    examples:\n      fails: [1]\n      passes: x\n", 7, "an example is a page's text"),
+    ("rules:\n  - id: a/b\n    family: a\n    severity: error\n    description: B.\n    examples: none\n    why_no_examples: C.\n"
+     "  - id: a/b\n    family: a\n    severity: error\n    description: B.\n    examples: none\n    why_no_examples: C.\n", 8, "listed twice (first on line 2)"),
+    ("rules:\n  - id: a/b\n   family: a\n", 3, "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "words"), BROKEN)
+def test_a_broken_entry_names_the_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
+    file = tmp_path / "registry.yml"
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(CannotRun) as raised:
+        load_registry(file, "registry.yml")
+    assert raised.value.path == "registry.yml"
+    assert raised.value.line == line
+    assert words in raised.value.message
+
+
+def test_the_registry_ships_with_the_package() -> None:
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"plainpolicy.rules" = ["registry.yml"]' in pyproject
+    assert REGISTRY_FILE.is_file()
+
+
+def test_the_example_site_alone_has_no_findings() -> None:
+    """So that every finding in an example's check comes from the example."""
+    run = run_cli("check", "--format", "json", cwd=REPO / "tests" / "fixtures" / "rule-examples")
+    assert run.code == 0, run.err
+    assert run.json()["findings"] == []
