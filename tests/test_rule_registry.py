@@ -134,3 +134,55 @@ def test_the_example_site_alone_has_no_findings() -> None:
     run = run_cli("check", "--format", "json", cwd=REPO / "tests" / "fixtures" / "rule-examples")
     assert run.code == 0, run.err
     assert run.json()["findings"] == []
+
+
+# --- plainpolicy rules / explain RULE-ID ---------------------------------------------
+def test_rules_lists_every_rule_with_its_severity_and_description(tmp_path: Path) -> None:
+    run = run_cli("rules", cwd=tmp_path)
+    assert run.code == 0, run.err
+    for item in rules():
+        line = next(line for line in run.out.splitlines() if line.startswith(item.id + " "))
+        assert line.split()[1] == item.severity
+        assert line.endswith(item.description)
+
+
+@pytest.mark.parametrize("command", ["rules", "explain"])
+def test_one_rule_is_shown_with_both_examples(tmp_path: Path, command: str) -> None:
+    item = next(item for item in rules() if item.id == "glossary/rejected")
+    assert item.fails is not None and item.passes is not None
+    run = run_cli(command, item.id, cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.startswith("Rule: glossary/rejected (family: glossary)\nSeverity: error")
+    assert item.description in run.out
+    fails, passes = run.out.split("\nFails:\n")[1].split("\nPasses:\n")
+    assert "    Tell the child protection officer about every worry." in fails.splitlines()
+    assert "    Tell the designated safeguarding lead about every worry." in passes.splitlines()
+    assert "    - form: child protection officer" in "\n".join(fails.splitlines())  # the glossary the example needs
+    assert "docs/glossary.yml" not in passes  # the same file is not shown twice
+
+
+def test_a_rule_without_examples_says_why(tmp_path: Path) -> None:
+    run = run_cli("rules", "security/outside-file", cwd=tmp_path)
+    assert run.code == 0
+    assert "No example: It needs a symbolic link" in run.out
+
+
+def test_an_unknown_rule_id_is_a_clear_error(tmp_path: Path) -> None:
+    run = run_cli("rules", "sentence/too-short", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == "plainpolicy: sentence/too-short: no rule has this id; `plainpolicy rules` lists every rule\n"
+    assert run.out == ""
+
+
+def test_rules_wrap_to_the_terminal_but_examples_stay_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    wide = run_cli("rules", cwd=tmp_path).out.splitlines()
+    assert max(len(line) for line in wide) <= 100
+    assert "sentence/too-long              warning  A sentence, heading or box title has more words than its" in wide
+    monkeypatch.setenv("COLUMNS", "50")
+    narrow = run_cli("rules", cwd=tmp_path).out.splitlines()
+    assert max(len(line) for line in narrow) <= 50
+    assert narrow[narrow.index("sentence/too-long  warning") + 1] == "    A sentence, heading or box title has more"
+    shown = run_cli("rules", "sentence/too-long", cwd=tmp_path).out.splitlines()
+    assert shown[1] == "Severity: warning (a strict build fails), unless"
+    assert "    When a young person sends you a message late at night about something that worries them," in shown
