@@ -186,3 +186,27 @@ def test_rules_wrap_to_the_terminal_but_examples_stay_as_written(tmp_path: Path,
     shown = run_cli("rules", "sentence/too-long", cwd=tmp_path).out.splitlines()
     assert shown[1] == "Severity: warning (a strict build fails), unless"
     assert "    When a young person sends you a message late at night about something that worries them," in shown
+
+
+# --- the contributors' rule list -------------------------------------------------------
+RULE_LIST = REPO / "docs" / "contributing" / "rule-list.md"
+LEVEL_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def rule_table() -> str:
+    """The table docs/contributing/rule-list.md must end with: every rule, in the registry's order."""
+    rows = [f"| `{item.id}` | {LEVEL_WORDS[item.severity]} | {item.description} |" for item in rules()]
+    return "\n".join(["| Rule | Level | What it finds |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+def test_the_contributors_rule_list_is_the_registry() -> None:
+    text = RULE_LIST.read_text(encoding="utf-8")
+    expected = rule_table()
+    assert text.endswith("\n## The rules\n\n" + expected), (
+        "docs/contributing/rule-list.md and rules/registry.yml disagree: end the page with this table\n\n" + expected
+    )
+
+
+def test_the_rule_list_is_in_the_menu_and_linked_from_the_checks_page() -> None:
+    assert "rule-list.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "(rule-list.md)" in (REPO / "docs" / "contributing" / "checks.md").read_text(encoding="utf-8")
