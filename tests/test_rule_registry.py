@@ -20,7 +20,7 @@ import yaml
 
 from plainpolicy.rules.registry import REGISTRY_FILE, Example, Rule, load_registry, rules
 from plainpolicy.errors import CannotRun
-from plainpolicy_testing import REPO, copy_site, run_cli
+from plainpolicy_testing import REPO, copy_site, mkdocs_build, run_cli
 
 PACKAGE = REPO / "scripts" / "plainpolicy"
 RULE_ID = re.compile(r"[a-z]+/[a-z]+(?:-[a-z]+)*")
@@ -210,3 +210,119 @@ def test_the_contributors_rule_list_is_the_registry() -> None:
 def test_the_rule_list_is_in_the_menu_and_linked_from_the_checks_page() -> None:
     assert "rule-list.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert "(rule-list.md)" in (REPO / "docs" / "contributing" / "checks.md").read_text(encoding="utf-8")
+
+
+# --- a site's own levels: severities: in mkdocs.yml ------------------------------------
+# A page whose one finding is a heading over the staff limit of 25 words (sentence/too-long, a warning).
+LONG_HEADING = Example(
+    "---\ntitle: Messages\nreviewed: 2026-10-01\nunpaired: A test page.\n---\n\n# Messages\n\n"
+    "## What to do when a young person sends you a message late at night about something that worries them and asks you to keep it secret\n\n"
+    "Reply the next morning from your work account. Tell the safeguarding lead what they said.\n"
+)
+
+
+def with_severities(tmp_path: Path, text: str, example: Example | None = None) -> Path:
+    """The rule-examples site with the long-sentence page and `text` (lines of YAML) under the plugin's settings."""
+    site = example_site(tmp_path, example or LONG_HEADING)
+    config = site / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    at = lines.index("    glossary: glossary.yml")
+    config.write_text("\n".join(lines[: at + 1] + text.rstrip("\n").split("\n") + lines[at + 1 :]), encoding="utf-8")
+    return site
+
+
+def levels(site: Path, rule_id: str) -> tuple[int, set[str]]:
+    run = run_cli("check", "--format", "json", cwd=site)
+    assert run.code in (0, 1), run.err
+    return run.code, {finding["severity"] for finding in run.json()["findings"] if finding["rule"] == rule_id}
+
+
+def test_a_site_can_make_a_rule_stricter_or_milder(tmp_path: Path) -> None:
+    assert levels(example_site(tmp_path / "as-shipped", LONG_HEADING), "sentence/too-long") == (0, {"warning"})
+    stricter = with_severities(tmp_path / "stricter", "    severities:\n      sentence/too-long: error\n      pairing/missing-partner: info\n")
+    assert levels(stricter, "sentence/too-long") == (1, {"error"})
+    partner = with_severities(tmp_path / "partner", "    severities:\n      pairing/missing-partner: info\n", Example(LONG_HEADING.page.replace("unpaired: A test page.\n", "")))
+    assert levels(partner, "pairing/missing-partner") == (0, {"info"})
+    milder = with_severities(tmp_path / "milder", "    severities:\n      sentence/too-long: info\n")
+    code, found = levels(milder, "sentence/too-long")
+    assert found == {"info"}
+    assert run_cli("check", "--strict", cwd=milder).code == 0  # a note never fails, even a strict check
+
+
+def test_the_site_level_reaches_explain(tmp_path: Path) -> None:
+    site = with_severities(tmp_path, "    severities:\n      sentence/too-long: error\n")
+    run = run_cli("explain", "docs/staff/example.md", cwd=site)
+    assert run.code == 1, run.out + run.err
+    assert "Problem" in run.out and "[sentence/too-long]" in run.out
+
+
+def test_severities_apply_to_site_wide_findings(tmp_path: Path) -> None:
+    missing = next(item for item in rules() if item.id == "commitment/missing")
+    site = with_severities(tmp_path, "    severities:\n      commitment/missing: warning\n", missing.fails)
+    assert levels(site, "commitment/missing") == (0, {"warning"})
+
+
+def test_the_older_settings_still_work_and_severities_wins(tmp_path: Path) -> None:
+    older = with_severities(tmp_path / "older", "    long_sentence: error\n")
+    assert levels(older, "sentence/too-long") == (1, {"error"})
+    both = with_severities(tmp_path / "both", "    long_sentence: error\n    severities:\n      sentence/too-long: warning\n")
+    assert levels(both, "sentence/too-long") == (0, {"warning"})
+
+
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ("sentence/too-lng: error", "no rule is called 'sentence/too-lng' (`plainpolicy rules` lists every rule)"),
+        ("sentence/too-long: fatal", "'sentence/too-long' must be error, warning or info, not 'fatal'"),
+        ("security/raw-html: warning", "'security/raw-html' keeps readers safe (security or consent for images): it can be made stricter, never milder than error"),
+        ("images/verbal-consent: info", "never milder than error"),
+    ],
+)
+def test_a_wrong_severity_names_mkdocs_yml_and_the_line(tmp_path: Path, setting: str, words: str) -> None:
+    site = with_severities(tmp_path, f"    severities:\n      review/missing: info\n      {setting}\n")
+    line = 1 + (site / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index(f"      {setting}")
+    run = run_cli("check", cwd=site)
+    assert run.code == 2
+    assert run.err.startswith(f"plainpolicy: mkdocs.yml:{line}: plainpolicy 'severities': ") and run.err.endswith(words + "\n")
+
+
+def test_severities_must_be_a_mapping(tmp_path: Path) -> None:
+    site = with_severities(tmp_path, "    severities: [sentence/too-long]\n")
+    run = run_cli("check", cwd=site)
+    assert run.code == 2
+    assert "plainpolicy 'severities' must map rule ids to error, warning or info" in run.err
+
+
+def test_protected_rules_are_the_ones_no_page_may_excuse() -> None:
+    from plainpolicy.engine.checker import never_excused
+
+    for item in rules():
+        if never_excused(item.id):
+            assert item.protected, f"{item.id} cannot be excused in a page, so no site may make it milder"
+
+
+def clean_site_with(tmp_path: Path, settings: str) -> Path:
+    """The clean fixture (MkDocs is run on it) with the long-heading page and `settings` under the plugin."""
+    site = copy_site("clean", tmp_path)
+    (site / "docs" / "staff" / "messages.md").write_text(LONG_HEADING.page, encoding="utf-8")
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      overdue_review: warning\n", "      overdue_review: warning\n" + settings), encoding="utf-8")
+    return site
+
+
+def test_the_site_build_uses_the_sites_levels(tmp_path: Path) -> None:
+    shipped = mkdocs_build(clean_site_with(tmp_path / "shipped", ""), tmp_path / "out1", strict=False)
+    assert shipped.returncode == 0, shipped.stderr
+    assert "sentence/too-long" in shipped.stderr
+    stricter = mkdocs_build(clean_site_with(tmp_path / "stricter", "      severities:\n        sentence/too-long: error\n"), tmp_path / "out2", strict=False)
+    assert stricter.returncode == 1
+    assert "sentence/too-long" in stricter.stderr and "1 error" in stricter.stderr
+
+
+def test_the_site_build_names_a_wrong_severity_and_its_line(tmp_path: Path) -> None:
+    site = clean_site_with(tmp_path, "      severities:\n        sentence/too-lng: error\n")
+    line = 1 + (site / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index("        sentence/too-lng: error")
+    build = mkdocs_build(site, tmp_path / "out", strict=False)
+    assert build.returncode == 1
+    assert f"mkdocs.yml:{line}: plainpolicy 'severities': no rule is called 'sentence/too-lng'" in build.stderr

@@ -45,6 +45,7 @@ from plainpolicy.reading.htmltokens import tokens
 from plainpolicy.reading.render import Renderer
 from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
 from plainpolicy.engine.resultcache import ResultCache, code_signature, digest, folder_signature
+from plainpolicy.engine.severities import apply_severities, check_severities
 from plainpolicy.safety.sitefiles import check_published_files
 from plainpolicy.datafiles.prompts import Question, Theme, load_questions, load_themes, page_ids
 from plainpolicy.reading.source import SourcePage, read_text, split_front_matter
@@ -77,6 +78,7 @@ class Checker:
     def __init__(self, site: SiteConfig, today: dt.date | None = None) -> None:
         self.site = site
         self.settings = site.settings
+        check_severities(site.settings.severities, site.config_file, display_path(site.config_file) if site.config_file else "mkdocs.yml")
         self.today = today or dt.date.today()
         self._renderer: Renderer | None = None
         self._glossary: Glossary | None = None
@@ -274,9 +276,9 @@ class Checker:
         commitments = check_site_commitments(((page.voice, page.commitments) for page in pages), self.settings, self.commitment_register)
         images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path) + commitments
         if self.questions is None:
-            return images
+            return apply_severities(images, self.settings.severities)
         answered = answered_by((page.voice, page.answers) for page in pages)
-        return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
+        return apply_severities(images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist)), self.settings.severities)
 
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules.
@@ -296,9 +298,9 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        report.site_findings = self.site_findings(report.pages) + check_published_files(self.site, self._data_file_names(), display_path)
         config = self.site.config_file
-        report.site_findings += placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        files = check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        report.site_findings = self.site_findings(report.pages) + apply_severities(files, self.settings.severities)
         return report
 
     def _data_file_names(self) -> set[str]:
@@ -474,6 +476,7 @@ class Checker:
         result.media = images.used
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
             result.tooltips = places(html, definitions(self.glossary, voice.name, html))
+        result.findings = apply_severities(result.findings, self.settings.severities)  # the site's own levels (severities:)
         return result
 
     def render_page(self, source: SourcePage, relative: str) -> str:
