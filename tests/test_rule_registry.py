@@ -274,7 +274,7 @@ def test_the_older_settings_still_work_and_severities_wins(tmp_path: Path) -> No
     [
         ("sentence/too-lng: error", "no rule is called 'sentence/too-lng' (`plainpolicy rules` lists every rule)"),
         ("sentence/too-long: fatal", "'sentence/too-long' must be error, warning or info, not 'fatal'"),
-        ("security/raw-html: warning", "'security/raw-html' keeps readers safe (security or consent for images): it can be made stricter, never milder than error"),
+        ("security/raw-html: warning", "'security/raw-html' keeps readers safe (security, consent for images, contacts that work): it can be made stricter, never milder than error"),
         ("images/verbal-consent: info", "never milder than error"),
     ],
 )
@@ -326,3 +326,19 @@ def test_the_site_build_names_a_wrong_severity_and_its_line(tmp_path: Path) -> N
     build = mkdocs_build(site, tmp_path / "out", strict=False)
     assert build.returncode == 1
     assert f"mkdocs.yml:{line}: plainpolicy 'severities': no rule is called 'sentence/too-lng'" in build.stderr
+
+
+def test_explaining_a_page_points_to_its_rules_examples(tmp_path: Path) -> None:
+    site = example_site(tmp_path, LONG_HEADING)
+    page = run_cli("explain", "docs/staff/example.md", cwd=site)
+    assert page.code == 0, page.err
+    assert "\nTo see what a rule means, with examples, run `plainpolicy explain sentence/too-long` with its name.\nNext: " in page.out
+    rule_help = run_cli("explain", "sentence/too-long", cwd=site)
+    assert rule_help.code == 0 and rule_help.out.startswith("Rule: sentence/too-long")
+
+
+def test_a_placeholder_a_young_person_would_tap_cannot_be_made_milder(tmp_path: Path) -> None:
+    site = with_severities(tmp_path, "    severities:\n      site/placeholder: info\n")
+    run = run_cli("check", cwd=site)
+    assert run.code == 2
+    assert "'site/placeholder' keeps readers safe" in run.err

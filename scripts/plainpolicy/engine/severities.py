@@ -6,7 +6,7 @@
 
 Each id must be a rule in the registry (rules/registry.yml) and each level one of
 error, warning and info; a mistake stops the check naming mkdocs.yml and the line.
-A protected rule (security, and consent for images) can be made stricter, never
+A protected rule (security, consent for images, placeholders for contacts) can be made stricter, never
 milder. The Checker applies the levels to every finding it makes, page and site,
 so the command line, `explain` and the site build agree. `severities:` wins over
 the older `overdue_review` and `long_sentence` settings, which set those rules'
@@ -37,7 +37,7 @@ def check_severities(severities: dict[str, str], config_file: Path | None, shown
         elif found is None:
             problem = f"no rule is called '{identifier}' (`plainpolicy rules` lists every rule)"
         elif found.protected and RANK[level] < RANK[found.severity]:
-            problem = f"'{identifier}' keeps readers safe (security or consent for images): it can be made stricter, never milder than {found.severity}"
+            problem = f"'{identifier}' keeps readers safe (security, consent for images, contacts that work): it can be made stricter, never milder than {found.severity}"
         else:
             continue
         raise CannotRun(shown, f"plainpolicy 'severities': {problem}", _line_of(config_file, identifier))

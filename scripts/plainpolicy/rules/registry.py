@@ -49,7 +49,7 @@ class Rule:
     fails: Example | None
     passes: Example | None
     why_no_examples: str = ""
-    # Security and consent rules: no site may make them weaker (see engine/severities.py).
+    # A rule that keeps readers safe: no site may make it milder (see engine/severities.py).
     protected: bool = False
     line: int = 0  # in registry.yml
 
