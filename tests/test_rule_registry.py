@@ -342,3 +342,38 @@ def test_a_placeholder_a_young_person_would_tap_cannot_be_made_milder(tmp_path: 
     run = run_cli("check", cwd=site)
     assert run.code == 2
     assert "'site/placeholder' keeps readers safe" in run.err
+
+
+# --- page checks through the registry ---------------------------------------------------
+def test_every_page_check_the_registry_lists_is_a_module_with_check() -> None:
+    from plainpolicy.rules.registry import page_checks
+
+    checks = page_checks()
+    names = [check.__module__.rsplit(".", 1)[1] for check in checks]
+    assert names == ["readability", "pairing", "review", "placeholder", "glossary_rules", "references", "voice", "security", "images", "nation_terms"]
+    assert all(check.__name__ == "check" for check in checks)
+
+
+def test_the_checker_calls_no_page_rule_by_hand() -> None:
+    """check_page goes through page_checks(): no family's own function is imported there."""
+    source = (PACKAGE / "engine" / "checker.py").read_text(encoding="utf-8")
+    for name in ("check_readability", "check_pairing", "check_review", "check_placeholders", "check_glossary", "check_ids", "check_security", "check_page_images", "check_nation_terms", "unknown_voice"):
+        assert name not in source, name
+
+
+@pytest.mark.parametrize(
+    ("listed", "words"),
+    [
+        ("[readability, spelling]", "'page_checks:' names 'spelling', but there is no module plainpolicy/rules/spelling.py"),
+        ("[readability, registry]", "'page_checks:' names 'registry', but plainpolicy/rules/registry.py has no check(context) function"),
+        ("readability", "'page_checks:' must list, before 'rules:', the modules under plainpolicy/rules/ that check a page"),
+    ],
+)
+def test_a_wrong_page_check_names_the_file_and_line(tmp_path: Path, listed: str, words: str) -> None:
+    from plainpolicy.rules.registry import load_page_checks
+
+    file = tmp_path / "registry.yml"
+    file.write_text(f"# The page checks.\npage_checks: {listed}\nrules: []\n", encoding="utf-8")
+    with pytest.raises(CannotRun) as raised:
+        load_page_checks(file, "registry.yml")
+    assert (raised.value.path, raised.value.line, raised.value.message) == ("registry.yml", 2, words)

@@ -14,20 +14,16 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from plainpolicy.reading.analysis import AnalysedPage, analyse
-from plainpolicy.rules.glossary_rules import check_glossary
-from plainpolicy.rules.images import check_page_images, check_site_images
-from plainpolicy.rules.pairing import check_pairing
-from plainpolicy.rules.readability import check_readability
-from plainpolicy.rules.references import answered_by, check_checklist_answered, check_ids
-from plainpolicy.rules.review import check_review
-from plainpolicy.rules.placeholder import check_placeholders
+from plainpolicy.rules.images import check_site_images
+from plainpolicy.rules.references import answered_by, check_checklist_answered
 from plainpolicy.rules.commitments import check_page_commitments, check_site_commitments
-from plainpolicy.rules.nation_terms import check_nation_terms
 from plainpolicy.datafiles import commitments as commitment_markers
 from plainpolicy.datafiles import nationrules
 from plainpolicy.reading.nations import FilteredPage, filter_page
 from plainpolicy.site.commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
-from plainpolicy.rules.security import Locator, check_security, scan_html
+from plainpolicy.rules.security import Locator, scan_html
+from plainpolicy.rules.context import PageContext
+from plainpolicy.rules.registry import page_checks
 from plainpolicy.site import generate
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.exceptions import Allowance
@@ -449,31 +445,22 @@ class Checker:
         token_list = list(tokens(html))  # read once, for the prose and for the security scan
         page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title
-        findings: list[Finding] = []
-        if voice is not None:
-            readability, result.sections = check_readability(page, voice, self.settings, self._explained(), self.vocabulary(voice), self.plain_words)
-            findings += readability
-            findings += check_pairing(source.path, relative, voice, source.meta, source.meta_lines, self.settings, existing)
-            if self._is_voice_page(relative) and not source.meta.get("generated"):
-                findings += check_review(source.path, voice.name, source.meta, source.meta_lines, self.settings.review_months, self.settings.overdue_review, self.today)
-                findings += check_placeholders(page)
-        if self.glossary is not None:
-            findings += check_glossary(page, self.glossary)
-        findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
-        findings += unknown_voice(source, self.settings.voices)
         scanner, locator = scan_html(html, token_list), Locator(page)
-        findings += check_security(page, scanner, locator, self.settings.front_matter_keys)
-        images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
-        findings += images.findings
-        if self.nation_rules is not None and not source.meta.get("generated"):
-            findings += check_nation_terms(page, filtered, self.settings.nations, self.nation_rules)
+        context = PageContext(
+            page, voice, self.settings, existing, self._is_voice_page(relative), self.today, self.site.docs_dir, filtered, scanner, locator,
+            self.image_register, self.glossary, self._explained(), self.vocabulary(voice) if voice is not None else None,
+            self.plain_words if voice is not None else None, self.themes, self.questions, self.nation_rules,
+        )
+        # Every family of page rules listed in rules/registry.yml (page_checks:), in order.
+        findings = [finding for check in page_checks() for finding in check(context)]
+        result.sections = context.sections
         # Consent comes from the register alone: no comment in a page can excuse it.
-        result.findings = apply_allowances(page, findings) + images.consent + filtered.findings(source.path)
+        result.findings = apply_allowances(page, findings) + context.consent + filtered.findings(source.path)
         result.nation_blocks = filtered.blocks
         result.commitments = self.page_commitments(source, relative)
         if result.commitments and voice is not None:
             result.findings += check_page_commitments(result.commitments, self.commitment_register, voice.name, self.data_path(commitment_markers.DEFAULT_FILE))
-        result.media = images.used
+        result.media = context.media
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
             result.tooltips = places(html, definitions(self.glossary, voice.name, html))
         result.findings = apply_severities(result.findings, self.settings.severities)  # the site's own levels (severities:)
@@ -560,14 +547,6 @@ class Checking:
             checker.store(key, result)
             results[index] = result
         return [result for result in results if result is not None]
-
-
-def unknown_voice(source: SourcePage, voices: dict[str, Any]) -> list[Finding]:
-    """A front matter `voice` that is not one of the site's voices (the page falls back to its folder's)."""
-    named = source.meta.get("voice")
-    if "voice" not in source.meta or (isinstance(named, str) and named in voices):
-        return []
-    return [Finding(source.path, source.meta_lines.get("voice", 1), "voice/unknown", ERROR, f"'voice: {named}' is not one of this site's voices ({', '.join(voices)}).", f"Use one of: {', '.join(voices)}; or remove the line, and the page takes the voice of its folder.")]
 
 
 def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Finding]:

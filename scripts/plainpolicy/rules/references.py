@@ -11,6 +11,11 @@ from plainpolicy.config import Settings
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.datafiles.prompts import Question, Theme, page_ids
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 UNKNOWN_THEME = "data/unknown-theme"
 UNKNOWN_QUESTION = "data/unknown-question"
 
@@ -62,3 +67,9 @@ def answered_by(pages: Iterable[tuple[str | None, list[str]]]) -> dict[str, set[
         for identifier in identifiers:
             result.setdefault(identifier, set()).add(voice)
     return result
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The page's theme and checklist ids, for the page registry (see rules/context.py)."""
+    page = context.page
+    return check_ids(page.path, page.source.meta, page.source.meta_lines, context.voice.name if context.voice else "", context.themes, context.questions)

@@ -10,15 +10,24 @@ the tests all read it from here; the tests check every example through the real
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
+
+import yaml
 
 from plainpolicy.errors import CannotRun
 from plainpolicy.findings import ERROR, INFO, WARNING
 from plainpolicy.reading.yamlfile import load_yaml_file
+
+if TYPE_CHECKING:
+    from plainpolicy.findings import Finding
+    from plainpolicy.rules.context import PageContext
+
+    PageCheck = Callable[[PageContext], list[Finding]]
 
 REGISTRY_FILE = Path(__file__).with_name("registry.yml")
 LEVELS = (ERROR, WARNING, INFO)
@@ -62,6 +71,47 @@ def rules() -> tuple[Rule, ...]:
 def rule(identifier: str) -> Rule | None:
     """The rule with this id, or None."""
     return _by_id(REGISTRY_FILE).get(identifier)
+
+
+def page_checks() -> tuple[PageCheck, ...]:
+    """The `check` function of each module listed under `page_checks:`, in order (read once)."""
+    return _page_checks(REGISTRY_FILE)
+
+
+@lru_cache(maxsize=None)
+def _page_checks(file: Path) -> tuple[PageCheck, ...]:
+    return load_page_checks(file, _shown(file))
+
+
+def load_page_checks(file: Path, display: str) -> tuple[PageCheck, ...]:
+    """Import each module `page_checks:` lists; a name that is not a module with check() is a CannotRun naming file and line.
+
+    Only the registry's head, up to `rules:`, is read: every check of a page needs the
+    list, and reading the examples too would take longer than checking a small page."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CannotRun(display, f"cannot read the rule registry ({error.strerror or error})") from None
+    head = text.split("\nrules:", 1)[0]
+    try:
+        data = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        data = None
+    names = data.get("page_checks") if isinstance(data, dict) else None
+    line = next((number for number, row in enumerate(head.split("\n"), 1) if row.startswith("page_checks:")), None)
+    if not isinstance(names, list) or not names or not all(isinstance(name, str) and re.fullmatch(r"[a-z_]+", name) for name in names):
+        raise CannotRun(display, "'page_checks:' must list, before 'rules:', the modules under plainpolicy/rules/ that check a page", line)
+    checks = []
+    for name in names:
+        try:
+            module = importlib.import_module(f"plainpolicy.rules.{name}")
+        except ModuleNotFoundError:
+            raise CannotRun(display, f"'page_checks:' names {name!r}, but there is no module plainpolicy/rules/{name}.py", line) from None
+        check = getattr(module, "check", None)
+        if not callable(check):
+            raise CannotRun(display, f"'page_checks:' names {name!r}, but plainpolicy/rules/{name}.py has no check(context) function", line)
+        checks.append(check)
+    return tuple(checks)
 
 
 @lru_cache(maxsize=None)
