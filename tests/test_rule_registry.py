@@ -377,3 +377,15 @@ def test_a_wrong_page_check_names_the_file_and_line(tmp_path: Path, listed: str,
     with pytest.raises(CannotRun) as raised:
         load_page_checks(file, "registry.yml")
     assert (raised.value.path, raised.value.line, raised.value.message) == ("registry.yml", 2, words)
+
+
+def test_an_exception_for_a_misspelt_rule_id_is_reported(tmp_path: Path) -> None:
+    """Before the registry, 'sentence/too-lng' was taken as a rule of a known family: it excused nothing, and said only that."""
+    page = (
+        "---\ntitle: The law\nreviewed: 2026-10-01\nunpaired: A test page.\n---\n\n# The law\n\n"
+        "<!-- plainpolicy-allow sentence/too-lng: the title of the law is one long name -->\nWe follow the laws on keeping children safe.\n"
+    )
+    data = run_cli("check", "--format", "json", cwd=example_site(tmp_path, Example(page))).json()
+    assert [(f["rule"], f["line"], f["message"]) for f in data["findings"]] == [
+        ("exception/unknown-rule", 9, "This exception names a rule that does not exist: sentence/too-lng.")
+    ]

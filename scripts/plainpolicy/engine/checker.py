@@ -23,7 +23,7 @@ from plainpolicy.reading.nations import FilteredPage, filter_page
 from plainpolicy.site.commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
 from plainpolicy.rules.security import Locator, scan_html
 from plainpolicy.rules.context import PageContext
-from plainpolicy.rules.registry import page_checks
+from plainpolicy.rules.registry import page_checks, rule as registered
 from plainpolicy.site import generate
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.exceptions import Allowance
@@ -447,9 +447,11 @@ class Checker:
         result.title = result.title or page.title
         scanner, locator = scan_html(html, token_list), Locator(page)
         context = PageContext(
-            page, voice, self.settings, existing, self._is_voice_page(relative), self.today, self.site.docs_dir, filtered, scanner, locator,
-            self.image_register, self.glossary, self._explained(), self.vocabulary(voice) if voice is not None else None,
-            self.plain_words if voice is not None else None, self.themes, self.questions, self.nation_rules,
+            page=page, voice=voice, settings=self.settings, existing=existing, voice_page=self._is_voice_page(relative),
+            today=self.today, docs_dir=self.site.docs_dir, filtered=filtered, scanner=scanner, locator=locator,
+            image_register=self.image_register, glossary=self.glossary, explained=self._explained(),
+            vocabulary=self.vocabulary(voice) if voice is not None else None, plain_words=self.plain_words if voice is not None else None,
+            themes=self.themes, questions=self.questions, nation_rules=self.nation_rules,
         )
         # Every family of page rules listed in rules/registry.yml (page_checks:), in order.
         findings = [finding for check in page_checks() for finding in check(context)]
@@ -572,9 +574,10 @@ def _allowance_findings(page: AnalysedPage, section: str, allowance: Allowance, 
     where = (page.path, allowance.line)
     if not allowance.rules:
         return [Finding(*where, "exception/no-rule", ERROR, "This exception does not say which rule it is for.", "Write it as <!-- plainpolicy-allow readability: the reason -->.", allowance.column, voice, section)]
-    unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES]
+    # A family, or a rule id the registry has (a misspelt id would excuse nothing, silently).
+    unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES or ("/" in rule and registered(rule) is None)]
     if unknown:
-        return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long).", allowance.column, voice, section)]
+        return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long: `plainpolicy rules` lists them).", allowance.column, voice, section)]
     refused = [rule for rule in allowance.rules if never_excused(rule)]
     if refused:
         return [Finding(*where, "exception/not-allowed", ERROR, f"No comment in a page can excuse {', '.join(refused)}: security and consent rules protect the young people reading the site.", "Remove the comment and fix what the rule reports (see docs/contributing/checks.md).", allowance.column, voice, section)]
