@@ -2,6 +2,7 @@
 
     plainpolicy check [PATH ...] [--format text|json|github|sarif] [--strict] [--verbose] [--summary FILE] [--jobs N]
     plainpolicy explain PAGE [--strict]
+    plainpolicy rules [RULE-ID ...]
     plainpolicy new TOPIC [--title TITLE] [--owner ROLE]
     plainpolicy init [--name NAME] [--nations LIST] [--lead-name ...] [--force] [--no-input]
 
@@ -9,6 +10,8 @@ Exit 0: no errors. Exit 1: errors found (with --strict, warnings too).
 Exit 2: it could not run; one line names the file and line, never a traceback.
 `explain` exits like `check` for its one page; `new` exits 0 when it wrote the
 pages and 2 when it refused (a page exists, or the topic name is not usable).
+`rules` lists every rule, or shows the rules named with their examples (exit 2
+for an id no rule has); `explain RULE-ID` does the same for one rule.
 """
 
 from __future__ import annotations
@@ -66,10 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes that check pages at once (default: one for each core on a large site; 1: no extra processes)")
     check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     explain = commands.add_parser("explain", help="explain one page's scores and findings in plain words")
-    explain.add_argument("page", type=Path, help="the Markdown page, for example docs/staff/devices.md")
+    explain.add_argument("page", type=Path, help="the Markdown page, for example docs/staff/devices.md (or a rule id, for example sentence/too-long)")
     explain.add_argument("--config", "-f", type=Path, help="the site's mkdocs.yml (default: found from the current folder)")
     explain.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1), as in the site build")
     explain.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    listing = commands.add_parser("rules", help="list every rule, or show the rules named with a failing and a passing example")
+    listing.add_argument("ids", nargs="*", metavar="RULE-ID", help="a rule id, for example sentence/too-long")
     new = commands.add_parser("new", help="start a new topic: one page for each voice")
     new.add_argument("topic", help="the topic's file name: lower-case words joined by hyphens, for example online-gaming")
     new.add_argument("--title", help="the page title (default: made from the topic name)")
@@ -132,10 +137,20 @@ def _append_summary(file: Path, report: Report, site: SiteConfig, strict: bool) 
 
 def run_explain(args: argparse.Namespace) -> int:
     from plainpolicy.output.explain import explain
+    from plainpolicy.rules.registry import rule
 
+    if not args.page.exists() and rule(args.page.as_posix()) is not None:
+        return run_rules(argparse.Namespace(ids=[args.page.as_posix()]))
     text, errors, warnings = explain(_site(args.config), args.page, today=args.today)
     sys.stdout.write(text)
     return EXIT_FINDINGS if errors or (warnings and args.strict) else EXIT_OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from plainpolicy.output.rules_text import describe, rule_list
+
+    sys.stdout.write(describe(args.ids) if args.ids else rule_list())
+    return EXIT_OK
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -178,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args)
         if args.command == "explain":
             return run_explain(args)
+        if args.command == "rules":
+            return run_rules(args)
         if args.command == "new":
             return run_new(args)
         if args.command == "init":

@@ -57,6 +57,9 @@ class Settings:
     exclude: tuple[str, ...] = field(default_factory=tuple)
     front_matter_keys: tuple[str, ...] = field(default_factory=tuple)  # front matter keys allowed besides the kit's (see frontmatter.py)
     nations: tuple[str, ...] = ALL_NATIONS  # the UK nations the organisation works in (see nations.py)
+    # rule id -> error, warning or info: the site's own level for a rule (checked against
+    # the rule registry, and applied to every finding, by engine/severities.py)
+    severities: dict[str, str] = field(default_factory=dict)
 
     def voice_for(self, relative_path: str, meta: Mapping[str, Any]) -> Voice | None:
         """The page's voice: front matter `voice`, else its folder, else the default."""
@@ -131,7 +134,7 @@ KNOWN_KEYS = {
     "voices", "default_voice", "glossary", "prompts", "checklist", "min_words", "hard_words",
     "review_months", "overdue_review", "long_sentence", "exclude", "enabled", "report", "nav_order",
     "image_register", "plain_words", "nations",
-    "front_matter_keys",
+    "front_matter_keys", "severities",
 }
 
 
@@ -163,8 +166,12 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     extra_keys = raw.get("front_matter_keys") or []
     if not isinstance(extra_keys, list) or not all(isinstance(item, str) for item in extra_keys):
         raise CannotRun(path, "plainpolicy 'front_matter_keys' must be a list of front matter key names")
+    severities = raw.get("severities") or {}
+    if not isinstance(severities, dict) or not all(isinstance(key, str) and isinstance(value, str) for key, value in severities.items()):
+        raise CannotRun(path, "plainpolicy 'severities' must map rule ids to error, warning or info, for example: sentence/too-long: error")
     return Settings(
         voices=voices,
+        severities=dict(severities),
         front_matter_keys=tuple(extra_keys),
         default_voice=default_voice,
         min_words=_positive_int(raw, "min_words", 100, path),

@@ -14,20 +14,16 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from plainpolicy.reading.analysis import AnalysedPage, analyse
-from plainpolicy.rules.glossary_rules import check_glossary
-from plainpolicy.rules.images import check_page_images, check_site_images
-from plainpolicy.rules.pairing import check_pairing
-from plainpolicy.rules.readability import check_readability
-from plainpolicy.rules.references import answered_by, check_checklist_answered, check_ids
-from plainpolicy.rules.review import check_review
-from plainpolicy.rules.placeholder import check_placeholders
+from plainpolicy.rules.images import check_site_images
+from plainpolicy.rules.references import answered_by, check_checklist_answered
 from plainpolicy.rules.commitments import check_page_commitments, check_site_commitments
-from plainpolicy.rules.nation_terms import check_nation_terms
 from plainpolicy.datafiles import commitments as commitment_markers
 from plainpolicy.datafiles import nationrules
 from plainpolicy.reading.nations import FilteredPage, filter_page
 from plainpolicy.site.commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
-from plainpolicy.rules.security import Locator, check_security, scan_html
+from plainpolicy.rules.security import Locator, scan_html
+from plainpolicy.rules.context import PageContext
+from plainpolicy.rules.registry import page_checks, rule as registered
 from plainpolicy.site import generate
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.exceptions import Allowance
@@ -45,6 +41,7 @@ from plainpolicy.reading.htmltokens import tokens
 from plainpolicy.reading.render import Renderer
 from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
 from plainpolicy.engine.resultcache import ResultCache, code_signature, digest, folder_signature
+from plainpolicy.engine.severities import apply_severities, check_severities
 from plainpolicy.safety.sitefiles import check_published_files
 from plainpolicy.datafiles.prompts import Question, Theme, load_questions, load_themes, page_ids
 from plainpolicy.reading.source import SourcePage, read_text, split_front_matter
@@ -77,6 +74,7 @@ class Checker:
     def __init__(self, site: SiteConfig, today: dt.date | None = None) -> None:
         self.site = site
         self.settings = site.settings
+        check_severities(site.settings.severities, site.config_file, display_path(site.config_file) if site.config_file else "mkdocs.yml")
         self.today = today or dt.date.today()
         self._renderer: Renderer | None = None
         self._glossary: Glossary | None = None
@@ -274,9 +272,9 @@ class Checker:
         commitments = check_site_commitments(((page.voice, page.commitments) for page in pages), self.settings, self.commitment_register)
         images = check_site_images(self.site.docs_dir, self.image_register, self.today, media, display_path) + commitments
         if self.questions is None:
-            return images
+            return apply_severities(images, self.settings.severities)
         answered = answered_by((page.voice, page.answers) for page in pages)
-        return images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist))
+        return apply_severities(images + check_checklist_answered(self.questions, answered, self.settings, self.data_path(self.settings.checklist)), self.settings.severities)
 
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules.
@@ -296,9 +294,9 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        report.site_findings = self.site_findings(report.pages) + check_published_files(self.site, self._data_file_names(), display_path)
         config = self.site.config_file
-        report.site_findings += placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        files = check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        report.site_findings = self.site_findings(report.pages) + apply_severities(files, self.settings.severities)
         return report
 
     def _data_file_names(self) -> set[str]:
@@ -447,33 +445,27 @@ class Checker:
         token_list = list(tokens(html))  # read once, for the prose and for the security scan
         page = analyse(source.path, relative, source, html, voice, token_list)
         result.title = result.title or page.title
-        findings: list[Finding] = []
-        if voice is not None:
-            readability, result.sections = check_readability(page, voice, self.settings, self._explained(), self.vocabulary(voice), self.plain_words)
-            findings += readability
-            findings += check_pairing(source.path, relative, voice, source.meta, source.meta_lines, self.settings, existing)
-            if self._is_voice_page(relative) and not source.meta.get("generated"):
-                findings += check_review(source.path, voice.name, source.meta, source.meta_lines, self.settings.review_months, self.settings.overdue_review, self.today)
-                findings += check_placeholders(page)
-        if self.glossary is not None:
-            findings += check_glossary(page, self.glossary)
-        findings += check_ids(source.path, source.meta, source.meta_lines, voice.name if voice else "", self.themes, self.questions)
-        findings += unknown_voice(source, self.settings.voices)
         scanner, locator = scan_html(html, token_list), Locator(page)
-        findings += check_security(page, scanner, locator, self.settings.front_matter_keys)
-        images = check_page_images(page, scanner, locator, self.site.docs_dir, self.image_register, self.today)
-        findings += images.findings
-        if self.nation_rules is not None and not source.meta.get("generated"):
-            findings += check_nation_terms(page, filtered, self.settings.nations, self.nation_rules)
+        context = PageContext(
+            page=page, voice=voice, settings=self.settings, existing=existing, voice_page=self._is_voice_page(relative),
+            today=self.today, docs_dir=self.site.docs_dir, filtered=filtered, scanner=scanner, locator=locator,
+            image_register=self.image_register, glossary=self.glossary, explained=self._explained(),
+            vocabulary=self.vocabulary(voice) if voice is not None else None, plain_words=self.plain_words if voice is not None else None,
+            themes=self.themes, questions=self.questions, nation_rules=self.nation_rules,
+        )
+        # Every family of page rules listed in rules/registry.yml (page_checks:), in order.
+        findings = [finding for check in page_checks() for finding in check(context)]
+        result.sections = context.sections
         # Consent comes from the register alone: no comment in a page can excuse it.
-        result.findings = apply_allowances(page, findings) + images.consent + filtered.findings(source.path)
+        result.findings = apply_allowances(page, findings) + context.consent + filtered.findings(source.path)
         result.nation_blocks = filtered.blocks
         result.commitments = self.page_commitments(source, relative)
         if result.commitments and voice is not None:
             result.findings += check_page_commitments(result.commitments, self.commitment_register, voice.name, self.data_path(commitment_markers.DEFAULT_FILE))
-        result.media = images.used
+        result.media = context.media
         if self.tooltips and voice is not None and self.glossary is not None and not relative.endswith(generate.GLOSSARY_PAGE):
             result.tooltips = places(html, definitions(self.glossary, voice.name, html))
+        result.findings = apply_severities(result.findings, self.settings.severities)  # the site's own levels (severities:)
         return result
 
     def render_page(self, source: SourcePage, relative: str) -> str:
@@ -559,14 +551,6 @@ class Checking:
         return [result for result in results if result is not None]
 
 
-def unknown_voice(source: SourcePage, voices: dict[str, Any]) -> list[Finding]:
-    """A front matter `voice` that is not one of the site's voices (the page falls back to its folder's)."""
-    named = source.meta.get("voice")
-    if "voice" not in source.meta or (isinstance(named, str) and named in voices):
-        return []
-    return [Finding(source.path, source.meta_lines.get("voice", 1), "voice/unknown", ERROR, f"'voice: {named}' is not one of this site's voices ({', '.join(voices)}).", f"Use one of: {', '.join(voices)}; or remove the line, and the page takes the voice of its folder.")]
-
-
 def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Finding]:
     """Drop findings excused by a section's exception; report every exception itself."""
     kept: list[Finding] = []
@@ -590,9 +574,10 @@ def _allowance_findings(page: AnalysedPage, section: str, allowance: Allowance, 
     where = (page.path, allowance.line)
     if not allowance.rules:
         return [Finding(*where, "exception/no-rule", ERROR, "This exception does not say which rule it is for.", "Write it as <!-- plainpolicy-allow readability: the reason -->.", allowance.column, voice, section)]
-    unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES]
+    # A family, or a rule id the registry has (a misspelt id would excuse nothing, silently).
+    unknown = [rule for rule in allowance.rules if rule.split("/")[0] not in RULE_FAMILIES or ("/" in rule and registered(rule) is None)]
     if unknown:
-        return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long).", allowance.column, voice, section)]
+        return [Finding(*where, "exception/unknown-rule", ERROR, f"This exception names a rule that does not exist: {', '.join(unknown)}.", f"Use one of: {', '.join(RULE_FAMILIES)} (or a rule id such as sentence/too-long: `plainpolicy rules` lists them).", allowance.column, voice, section)]
     refused = [rule for rule in allowance.rules if never_excused(rule)]
     if refused:
         return [Finding(*where, "exception/not-allowed", ERROR, f"No comment in a page can excuse {', '.join(refused)}: security and consent rules protect the young people reading the site.", "Remove the comment and fix what the rule reports (see docs/contributing/checks.md).", allowance.column, voice, section)]

@@ -30,3 +30,5 @@ class PlainPolicyConfig(Config):
     nav_order = c.Type(list, default=[])
     # The UK nations the organisation works in (absent: all four); checked by plainpolicy.config.
     nations = c.Optional(c.Type(object))
+    # Rule id -> error, warning or info (see plainpolicy/engine/severities.py); checked against the rule registry.
+    severities = c.Type(dict, default={})

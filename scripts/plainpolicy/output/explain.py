@@ -158,6 +158,7 @@ def render(explained: Explained) -> str:
         lines += [INDENT + _finding(finding, voice) for finding in sorted(whole_page, key=Finding.sort_key)]
 
     lines.append("")
+    lines += _rule_help(result)
     lines.append(_next_steps(result))
     return "\n".join(wrap_all(lines, terminal_width())) + "\n"
 
@@ -303,6 +304,12 @@ def _finding(finding: Finding, voice: Voice | None, longest: str = "") -> str:
     if finding.hint:
         text += f" {finding.hint}"
     return text + f" [{finding.rule}]"
+
+
+def _rule_help(result: PageResult) -> list[str]:
+    """Where to read what a rule means, with a page that breaks it and one that passes (rules/registry.yml)."""
+    shown = [finding for finding in result.findings if finding.severity in (ERROR, WARNING)]
+    return [f"To see what a rule means, with examples, run `plainpolicy explain {shown[0].rule}` with its name."] if shown else []
 
 
 def _next_steps(result: PageResult) -> str:

@@ -13,6 +13,11 @@ from plainpolicy.datafiles.glossary import Glossary, Rejected, Term
 from plainpolicy.reading.linemap import normal_words
 from plainpolicy.text.scoring import easy_words
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 # An abbreviation, with a plural or possessive ending ("QZXs", "QZX's"); a hyphen
 # ends it ("GDPR-compliant").
 _CAPITALS = re.compile(r"(?<![\w-])([0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s|['’]s)?(?![\w])")
@@ -180,3 +185,8 @@ def _mixed_forms(page: AnalysedPage, glossary: Glossary, used: dict[str, dict[st
             )
         )
     return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The glossary family for the page registry (see rules/context.py), when the site has a glossary."""
+    return check_glossary(context.page, context.glossary) if context.glossary is not None else []

@@ -35,6 +35,11 @@ from plainpolicy.safety.htmlpolicy import Scan
 from plainpolicy.safety.urlpolicy import is_external, scheme_of, split_urls as _split_urls
 from plainpolicy.rules.security import Locator, _view
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 NO_ALT = "images/no-alt"
 NO_CONSENT = "images/no-consent"
 VERBAL_CONSENT = "images/verbal-consent"
@@ -188,3 +193,12 @@ def check_site_images(docs_dir: Path, register: ImageRegister, today: dt.date, u
             else:
                 findings.append(Finding(register.path, entry.line, rule, severity, message, hint, 1, "", file))
     return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The images family for the page registry (see rules/context.py). Consent findings go to
+    context.consent (no comment in a page can excuse them), the files used to context.media."""
+    found = check_page_images(context.page, context.scanner, context.locator, context.docs_dir, context.image_register, context.today)
+    context.consent += found.consent
+    context.media += found.used
+    return found.findings

@@ -17,6 +17,11 @@ from plainpolicy.reading.nations import FilteredPage
 from plainpolicy.uknations import NATIONS, names
 from plainpolicy.rules.glossary_rules import _locate
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 RULE = "glossary/wrong-nation"
 
 
@@ -48,3 +53,10 @@ def _words(rule: NationRule, written: str, wrong: list[str], path: str) -> tuple
         f" (Rule '{rule.term}' in {path}.)"
     )
     return message, hint.strip()
+
+
+def check(context: PageContext) -> list[Finding]:
+    """glossary/wrong-nation for the page registry (see rules/context.py), when the site has docs/nations.yml."""
+    if context.nation_rules is None or context.generated:
+        return []
+    return check_nation_terms(context.page, context.filtered, context.settings.nations, context.nation_rules)

@@ -10,6 +10,11 @@ from __future__ import annotations
 from plainpolicy.config import Settings, Voice
 from plainpolicy.findings import ERROR, Finding
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 
 def topic_of(relative: str, voice: Voice) -> str | None:
     """'staff/devices.md' -> 'devices.md' for the staff voice; None outside its folder."""
@@ -53,3 +58,11 @@ def check_pairing(path: str, relative: str, voice: Voice, meta: dict, meta_lines
     if "unpaired" in meta and not (isinstance(reason, str) and reason.strip()):
         findings.append(Finding(path, meta_lines.get("unpaired", 1), "pairing/no-reason", ERROR, "'unpaired' needs a reason in words.", "Write why this page has no partner, for example: unpaired: \"Only trustees read this page.\"", 1, voice.name, ""))
     return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The pairing family for the page registry (see rules/context.py)."""
+    page, voice = context.page, context.voice
+    if voice is None:
+        return []
+    return check_pairing(page.path, page.relative, voice, page.source.meta, page.source.meta_lines, context.settings, context.existing)

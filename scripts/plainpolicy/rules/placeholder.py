@@ -12,6 +12,11 @@ from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.text.starters import SUMMARY_PLACEHOLDER, starter_sentences
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 MESSAGE = "This is the starter text of `plainpolicy new`, not yet replaced."
 
 
@@ -35,3 +40,10 @@ def check_placeholders(page: AnalysedPage) -> list[Finding]:
                 findings.append(Finding(page.path, line, "review/placeholder", ERROR, MESSAGE,
                                         f"\"{sentence}\" Replace it with your own words.", column, voice, view.name))
     return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """review/placeholder for the page registry (see rules/context.py): pages in a voice's folder only."""
+    if context.voice is None or not context.voice_page or context.generated:
+        return []
+    return check_placeholders(context.page)

@@ -27,6 +27,11 @@ from plainpolicy.rules.language_rules import BY_LENGTH, check_language, judge_by
 from plainpolicy.rules.padding import check_repeats
 from plainpolicy.rules.titles import check_titles
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 OWN = "own score"
 QUOTE_LIMIT = 300  # characters of a sentence quoted in a hint
 
@@ -274,4 +279,12 @@ def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, re
                 1, voice.name, view.name,
             )
         )
+    return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The readability family for the page registry (see rules/context.py): scores, sentences, words."""
+    if context.voice is None:
+        return []
+    findings, context.sections = check_readability(context.page, context.voice, context.settings, context.explained, context.vocabulary, context.plain_words)
     return findings

@@ -11,6 +11,14 @@ from plainpolicy.config import Settings
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.datafiles.prompts import Question, Theme, page_ids
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
+UNKNOWN_THEME = "data/unknown-theme"
+UNKNOWN_QUESTION = "data/unknown-question"
+
 
 def check_ids(path: str, meta: dict[str, Any], meta_lines: dict[str, int], voice: str, themes: list[Theme] | None, questions: list[Question] | None) -> list[Finding]:
     """Every theme and checklist id a page lists must exist in the data files."""
@@ -23,7 +31,7 @@ def check_ids(path: str, meta: dict[str, Any], meta_lines: dict[str, int], voice
             if identifier not in ids:
                 findings.append(
                     Finding(
-                        path, meta_lines.get(key, 1), f"data/unknown-{'theme' if key == 'themes' else 'question'}", ERROR,
+                        path, meta_lines.get(key, 1), UNKNOWN_THEME if key == "themes" else UNKNOWN_QUESTION, ERROR,
                         f"'{identifier}' in '{key}' is not in the {data}.",
                         f"Use one of: {', '.join(sorted(ids))}.",
                         1, voice, "",
@@ -59,3 +67,9 @@ def answered_by(pages: Iterable[tuple[str | None, Sequence[str]]]) -> dict[str, 
         for identifier in identifiers:
             result.setdefault(identifier, set()).add(voice)
     return result
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The page's theme and checklist ids, for the page registry (see rules/context.py)."""
+    page = context.page
+    return check_ids(page.path, page.source.meta, page.source.meta_lines, context.voice.name if context.voice else "", context.themes, context.questions)

@@ -8,6 +8,11 @@ from typing import Any, Mapping
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.yamlfile import parse_date
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
@@ -37,3 +42,11 @@ def check_review(path: str, voice: str, meta: dict[str, Any], meta_lines: dict[s
     if due is not None and due < today:
         return [Finding(path, meta_lines.get("reviewed", 1), "review/overdue", severity, f"The review was due on {due.isoformat()} (last reviewed {reviewed.isoformat()}).", "Check the page is still right (law, contacts, platforms), then update 'reviewed'.", 1, voice, "")]
     return []
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The review family for the page registry (see rules/context.py): pages in a voice's folder only."""
+    page, voice = context.page, context.voice
+    if voice is None or not context.voice_page or context.generated:
+        return []
+    return check_review(page.path, voice.name, page.source.meta, page.source.meta_lines, context.settings.review_months, context.settings.overdue_review, context.today)

@@ -31,6 +31,11 @@ from plainpolicy.safety.htmlpolicy import PRIVATE_INVITE, RAW_HTML, THIRD_PARTY,
 from plainpolicy.reading.frontmatter import check_front_matter, check_title_text
 from plainpolicy.safety.urlpolicy import clean_url, invite_kind, is_external, scheme_of, split_urls
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainpolicy.rules.context import PageContext
+
 __all__ = ["RAW_HTML", "UNSAFE_URL", "THIRD_PARTY", "PRIVATE_INVITE", "Locator", "check_security", "scan_html", "clean_url", "invite_kind", "is_external", "scheme_of", "split_urls"]
 
 _TEXT_ADDRESS = re.compile(r"(?i)(?<![\w@.\-])(?:https?://)?((?:[\w](?:[\w\-]*[\w])?[.\u3002\uff0e\uff61])+[\w]{2,})(/[^\s<>\"'()\[\]]*)")
@@ -198,3 +203,8 @@ def _to_findings(page: AnalysedPage, problems: list[Problem], locator: Locator) 
         line, column = locator.locate(problem.needles, view, index)
         findings.append(Finding(page.path, line, problem.rule, ERROR, problem.message, problem.hint, column, voice, view.name))
     return findings
+
+
+def check(context: PageContext) -> list[Finding]:
+    """The security family for the page registry (see rules/context.py)."""
+    return check_security(context.page, context.scanner, context.locator, context.settings.front_matter_keys)
