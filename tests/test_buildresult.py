@@ -10,18 +10,19 @@ process).
 from __future__ import annotations
 
 import gc
-from markupsafe import escape
 from pathlib import Path
 
-from plainpolicy.engine import plaindata
-from plainpolicy.engine.packing import is_packed, pack, unpack
-from plainpolicy.engine.checker import Checker
-from plainpolicy.rules.references import answered_by
-from plainpolicy.reading.mkdocs_config import load_site_config
-from plainpolicy.engine.buildresult import report_entry
-from plainpolicy.output.report_html import render_report
+from markupsafe import escape
+
 from plainpolicy.datafiles.prompts import page_ids
+from plainpolicy.engine import plaindata
+from plainpolicy.engine.buildresult import report_entry
+from plainpolicy.engine.checker import Checker
+from plainpolicy.engine.packing import is_packed, pack, unpack
+from plainpolicy.output.report_html import render_report
+from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.reading.source import read_page
+from plainpolicy.rules.references import answered_by
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import copy_site, offline_env, run_cli, run_subprocess, site, snapshot
+from plainpolicy_testing import (
+    copy_site,
+    offline_env,
+    run_cli,
+    run_subprocess,
+    site,
+    snapshot,
+)
 
 SITE = site("site")
 CLEAN = site("clean")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plainpolicy_testing import line_of, mkdocs_build, run_cli
 from nations_testing import build_errors, check_errors, nations_site
+from plainpolicy_testing import line_of, mkdocs_build, run_cli
 
 STAFF = "docs/staff/vetting.md"
 YOUNG = "docs/young-people/vetting.md"

@@ -16,7 +16,11 @@ import pytest
 import yaml
 
 from plainpolicy import fastyaml
-from plainpolicy.reading.mkdocs_config import _ConfigLoader, load_site_config, read_values
+from plainpolicy.reading.mkdocs_config import (
+    _ConfigLoader,
+    load_site_config,
+    read_values,
+)
 from plainpolicy.rules.site_placeholders import _Composer, placeholders_in
 from plainpolicy_testing import REPO, run_cli
 

@@ -21,16 +21,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from plainpolicy.engine.checker import Checker
-from plainpolicy.rules.security import scan_html
-from plainpolicy.errors import CannotRun
 from plainpolicy.datafiles.glossary import load_glossary
 from plainpolicy.datafiles.imageregister import load_register
+from plainpolicy.engine.checker import Checker
+from plainpolicy.errors import CannotRun
 from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.reading.source import decode, split_front_matter
+from plainpolicy.rules.security import scan_html
 
 SITE = Path(__file__).resolve().parent / "corpus" / "pages"
 TODAY = "2026-11-21"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import material
 import pytest
 
 from plainpolicy.safety.csspolicy import stylesheet_uses
 from plainpolicy.safety.htmlpolicy import Mode, scan
-from plainpolicy.safety.themescripts import add_policy, script_hash, theme_script_matcher
+from plainpolicy.safety.themescripts import (
+    add_policy,
+    script_hash,
+    theme_script_matcher,
+)
 from plainpolicy.safety.urlpolicy import host_of, invite_kind, is_external
-
-import material
 
 X = "<img src=x onerror=alert(1)>"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"

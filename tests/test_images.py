@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.engine.checker import Checker, Report
 from plainpolicy.config import settings_from_mapping
+from plainpolicy.datafiles.imageregister import (
+    NOT_NEEDED,
+    VERBAL,
+    WRITTEN,
+    load_register,
+)
+from plainpolicy.engine.checker import Checker, Report
 from plainpolicy.errors import CannotRun
-from plainpolicy.datafiles.imageregister import NOT_NEEDED, VERBAL, WRITTEN, load_register
 from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy_testing import offline_env
 

@@ -11,7 +11,6 @@ import pytest
 import yaml
 
 from plainpolicy.authoring import adopt
-
 from plainpolicy_testing import copy_project, mkdocs_build, offline_env
 
 ANSWERS = [

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.reading.linemap import LineFinder, match_headings, normal_words, source_headings
+from plainpolicy.reading.linemap import (
+    LineFinder,
+    match_headings,
+    normal_words,
+    source_headings,
+)
 from plainpolicy_testing import check_json, copy_site, found, line_of, page, site
 
 SITE = site("site")

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plainpolicy_testing import run_main
+from plainpolicy.authoring.scaffold import plan, slugify, yaml_text
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.authoring.scaffold import plan, slugify, yaml_text
 from plainpolicy.reading.source import split_front_matter
+from plainpolicy_testing import run_main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

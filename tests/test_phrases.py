@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from plainpolicy.text import phrases
-from plainpolicy.engine.checker import Checker
 from plainpolicy.datafiles.glossary import is_abbreviation
+from plainpolicy.engine.checker import Checker
 from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.text import phrases
 from plainpolicy.text.phrases import TOKEN, PhraseMatcher
 
 ROOT = Path(__file__).resolve().parents[1]

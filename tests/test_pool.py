@@ -23,12 +23,18 @@ from pyphen import Pyphen
 
 from plainpolicy.engine import pool as pool_module
 from plainpolicy.engine.checker import Checker
+from plainpolicy.engine.pool import Job, PagePool, workers_for
 from plainpolicy.errors import CannotRun
 from plainpolicy.mkdocs_plugin.plugin import CHECK_HERE_FIRST
 from plainpolicy.reading.mkdocs_config import load_site_config
-from plainpolicy.engine.pool import Job, PagePool, workers_for
 from plainpolicy.reading.source import read_page
-from plainpolicy_testing import copy_project, mkdocs_build, offline_env, run_cli, run_subprocess
+from plainpolicy_testing import (
+    copy_project,
+    mkdocs_build,
+    offline_env,
+    run_cli,
+    run_subprocess,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

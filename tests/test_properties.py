@@ -17,13 +17,12 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plainpolicy.engine.checker import Checker
 from plainpolicy.errors import CannotRun
-from plainpolicy.reading.extract import extract_sections
 from plainpolicy.output.formats import FORMATTERS
+from plainpolicy.reading.extract import extract_sections
 from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.reading.render import Renderer
 from plainpolicy.reading.source import decode

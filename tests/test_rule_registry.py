@@ -18,8 +18,14 @@ from typing import Any
 import pytest
 import yaml
 
-from plainpolicy.rules.registry import REGISTRY_FILE, Example, Rule, load_registry, rules
 from plainpolicy.errors import CannotRun
+from plainpolicy.rules.registry import (
+    REGISTRY_FILE,
+    Example,
+    Rule,
+    load_registry,
+    rules,
+)
 from plainpolicy_testing import REPO, copy_site, mkdocs_build, run_cli
 
 PACKAGE = REPO / "scripts" / "plainpolicy"

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import check_json, copy_site, found, page, run_cli, section, site
+from plainpolicy_testing import (
+    check_json,
+    copy_site,
+    found,
+    page,
+    run_cli,
+    section,
+    site,
+)
 
 SITE = site("site")
 

@@ -15,7 +15,6 @@ from plainpolicy.text import scoring, syllables
 from plainpolicy.text.scoring import count_sentences, hard_words, score, words
 from plainpolicy_testing import OFFLINE, offline_env, run_subprocess, site
 
-
 # --- words and sentences (textstat's rules) ------------------------------------------
 
 
@@ -200,7 +199,11 @@ def test_easy_word_list_is_read_from_textstat_without_importing_it() -> None:
 
 # --- counts add up: a section's score is the sum of its units' counts ---------------
 
-from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    given,
+    settings as hypothesis_settings,
+    strategies as st,
+)
 
 from plainpolicy.reading.extract import Section, Unit  # noqa: E402
 from plainpolicy.text.scoring import Counts, counts, scores_from  # noqa: E402

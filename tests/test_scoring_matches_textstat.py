@@ -15,8 +15,7 @@ import re
 from typing import Any, Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plainpolicy.text.scoring import score
 from plainpolicy_testing import FIXTURES, site

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from plainpolicy.engine.checker import Checker
-from plainpolicy.rules.security import clean_url, invite_kind, is_external, scan_html
 from plainpolicy.findings import ERROR
 from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.rules.security import clean_url, invite_kind, is_external, scan_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(__file__).resolve().parent / "corpus" / "pages"
@@ -321,7 +321,11 @@ def test_the_real_site_has_no_content_security_findings() -> None:
 
 # --- the parser reads pieces of HTML as a browser does -----------------------------------
 
-from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    given as _given,
+    settings as _settings,
+    strategies as _st,
+)
 
 _PIECES = [
     "<p>", "</p>", "<a href=\"page.md\">", "<a href=\"https://example.org/x\">", "</a>", "<h2 id=\"x\">", "</h2>",

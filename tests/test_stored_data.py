@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.engine import plaindata
 from plainpolicy.cachefile import read_checked, write_checked
+from plainpolicy.engine import plaindata
 from plainpolicy.engine.checker import Checker
-from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.engine.resultcache import ResultCache, digest
+from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy_testing import copy_site, mkdocs_build, run_cli
 
 

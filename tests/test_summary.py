@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy.engine.checker import Checker, PageResult, Report
-from plainpolicy.rules.readability import SENTENCES_ONLY, SectionReport
-from plainpolicy_testing import run_main
 from plainpolicy.config import settings_from_mapping
+from plainpolicy.engine.checker import Checker, PageResult, Report
 from plainpolicy.findings import ERROR, INFO, Finding
-from plainpolicy.reading.mkdocs_config import load_site_config
-from plainpolicy.text.scoring import Scores
 from plainpolicy.output.summary import MAX_ROWS, cell, render
+from plainpolicy.reading.mkdocs_config import load_site_config
+from plainpolicy.rules.readability import SENTENCES_ONLY, SectionReport
+from plainpolicy.text.scoring import Scores
+from plainpolicy_testing import run_main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-01"

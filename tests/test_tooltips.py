@@ -6,8 +6,7 @@ import html as html_lib
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from plainpolicy.datafiles.glossary import form_pattern, is_abbreviation, load_glossary
 from plainpolicy.site.tooltips import add_tooltips, definitions

@@ -91,11 +91,11 @@ def section_texts(config: Path, report: Any) -> tuple[list[str], bool]:
     The second value is True when score() of each text equals the scores in the
     checker's report for that section (so these are the very texts it scored).
     """
-    from plainpolicy.reading.analysis import analyse
     from plainpolicy.engine.checker import Checker, display_path
+    from plainpolicy.reading.analysis import analyse
     from plainpolicy.reading.mkdocs_config import load_site_config
-    from plainpolicy.text.scoring import score
     from plainpolicy.reading.source import read_page
+    from plainpolicy.text.scoring import score
 
     checker = Checker(load_site_config(config))
     by_path = {page.path: page for page in report.pages}

@@ -7,7 +7,6 @@ from typing import Any, Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from test_browser_pages import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser

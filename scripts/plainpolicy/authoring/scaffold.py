@@ -21,12 +21,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plainpolicy.site import generate, printable
-from plainpolicy.engine.checker import display_path
 from plainpolicy.config import Voice
+from plainpolicy.engine.checker import display_path
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.text.starters import PLAIN_GRADE, PLAIN_STARTER, STAFF_STARTER, SUMMARY_PLACEHOLDER
+from plainpolicy.site import generate, printable
+from plainpolicy.text.starters import (
+    PLAIN_GRADE,
+    PLAIN_STARTER,
+    STAFF_STARTER,
+    SUMMARY_PLACEHOLDER,
+)
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 60

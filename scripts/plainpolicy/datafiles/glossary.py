@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from plainpolicy.errors import CannotRun
-from plainpolicy.text.phrases import PhraseMatcher
 from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
+from plainpolicy.text.phrases import PhraseMatcher
 
 
 @dataclass(frozen=True)

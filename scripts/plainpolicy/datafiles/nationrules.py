@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from plainpolicy.errors import CannotRun
 from plainpolicy.datafiles.glossary import form_pattern, is_abbreviation
-from plainpolicy.uknations import ALL_NATIONS, nation_key
+from plainpolicy.errors import CannotRun
 from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
+from plainpolicy.uknations import ALL_NATIONS, nation_key
 
 DEFAULT_FILE = "nations.yml"
 

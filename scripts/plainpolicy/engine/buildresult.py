@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from plainpolicy.rules.readability import SectionReport, reading_age, too_hard
 
 if TYPE_CHECKING:
-    from plainpolicy.engine.results import PageResult
-    from plainpolicy.datafiles.commitments import Marker
     from plainpolicy.config import Settings, Voice
+    from plainpolicy.datafiles.commitments import Marker
+    from plainpolicy.engine.results import PageResult
     from plainpolicy.findings import Finding
 
 # What the report shows of one section, in this order (ReportEntry.rows); the template

@@ -13,40 +13,58 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from plainpolicy.config import Voice
+from plainpolicy.datafiles import commitments as commitment_markers, nationrules
+from plainpolicy.datafiles.approval import APPROVAL_FILE
+from plainpolicy.datafiles.glossary import Glossary, load_glossary
+from plainpolicy.datafiles.imageregister import (
+    DEFAULT_REGISTER,
+    ImageRegister,
+    load_site_register,
+)
+from plainpolicy.datafiles.plainwords import PlainWords, load_plain_words
+from plainpolicy.datafiles.prompts import (
+    Question,
+    Theme,
+    load_questions,
+    load_themes,
+    page_ids,
+)
+from plainpolicy.datafiles.vocabulary import Vocabulary, glossary_words, known_words
+from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
+from plainpolicy.engine.resultcache import (
+    ResultCache,
+    code_signature,
+    digest,
+    folder_signature,
+)
+from plainpolicy.engine.results import PageResult, Report, SitePage
+from plainpolicy.engine.severities import apply_severities, check_severities
+from plainpolicy.errors import CannotRun
+from plainpolicy.findings import ERROR, INFO, WARNING, Finding
 from plainpolicy.reading.analysis import AnalysedPage, analyse
+from plainpolicy.reading.exceptions import Allowance
+from plainpolicy.reading.htmltokens import tokens
+from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.reading.nations import FilteredPage, filter_page
+from plainpolicy.reading.render import Renderer
+from plainpolicy.reading.source import SourcePage, read_text, split_front_matter
+from plainpolicy.rules.commitments import check_page_commitments, check_site_commitments
+from plainpolicy.rules.context import PageContext
 from plainpolicy.rules.images import check_site_images
 from plainpolicy.rules.references import answered_by, check_checklist_answered
-from plainpolicy.rules.commitments import check_page_commitments, check_site_commitments
-from plainpolicy.datafiles import commitments as commitment_markers
-from plainpolicy.datafiles import nationrules
-from plainpolicy.reading.nations import FilteredPage, filter_page
-from plainpolicy.site.commitments_page import COMMITMENTS_PAGE, Entry, commitments_page, origins as commitment_origins
-from plainpolicy.rules.security import Locator, scan_html
-from plainpolicy.rules.context import PageContext
 from plainpolicy.rules.registry import page_checks, rule as registered
-from plainpolicy.site import generate
-from plainpolicy.errors import CannotRun
-from plainpolicy.reading.exceptions import Allowance
-from plainpolicy.engine.results import PageResult, Report, SitePage
-from plainpolicy.findings import ERROR, INFO, WARNING, Finding
-from plainpolicy.datafiles.glossary import Glossary, load_glossary
-from plainpolicy.config import Voice
-from plainpolicy.datafiles.plainwords import PlainWords, load_plain_words
-from plainpolicy.datafiles.vocabulary import Vocabulary, glossary_words, known_words
-from plainpolicy.datafiles.approval import APPROVAL_FILE
-from plainpolicy.datafiles.imageregister import DEFAULT_REGISTER, ImageRegister, load_site_register
-from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.rules.security import Locator, scan_html
 from plainpolicy.rules.site_placeholders import site_findings as placeholder_findings
-from plainpolicy.reading.htmltokens import tokens
-from plainpolicy.reading.render import Renderer
-from plainpolicy.engine.pool import Job, PagePool, starts_at_once, workers_for
-from plainpolicy.engine.resultcache import ResultCache, code_signature, digest, folder_signature
-from plainpolicy.engine.severities import apply_severities, check_severities
 from plainpolicy.safety.sitefiles import check_published_files
-from plainpolicy.datafiles.prompts import Question, Theme, load_questions, load_themes, page_ids
-from plainpolicy.reading.source import SourcePage, read_text, split_front_matter
+from plainpolicy.site import generate
+from plainpolicy.site.commitments_page import (
+    COMMITMENTS_PAGE,
+    Entry,
+    commitments_page,
+    origins as commitment_origins,
+)
 from plainpolicy.site.tooltips import definitions, places
-
 
 Generated = tuple[str, str, dict[str, int]]  # a generated page: markdown, data file shown, section -> data line
 

@@ -29,12 +29,12 @@ from typing import Any
 def _classes() -> dict[str, type]:
     """The only classes a stored result may hold (imported here, when first needed,
     because they import the modules that store results)."""
+    from plainpolicy.datafiles.commitments import Marker
     from plainpolicy.engine.buildresult import BuildResult, ReportEntry
     from plainpolicy.engine.results import PageResult
-    from plainpolicy.datafiles.commitments import Marker
-    from plainpolicy.rules.readability import SectionReport
     from plainpolicy.findings import Finding
     from plainpolicy.reading.nations import NationBlock
+    from plainpolicy.rules.readability import SectionReport
     from plainpolicy.text.scoring import Scores
 
     return {cls.__name__: cls for cls in (BuildResult, Finding, Marker, NationBlock, PageResult, ReportEntry, Scores, SectionReport)}

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from plainpolicy import __version__
-from plainpolicy.engine import plaindata
 from plainpolicy.cachefile import cache_dir, read_checked, write_checked
+from plainpolicy.engine import plaindata
 
 _HEADER = {"kind": "plainpolicy page results", "format": 2, "plainpolicy": __version__}
 

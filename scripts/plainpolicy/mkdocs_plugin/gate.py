@@ -23,10 +23,14 @@ from mkdocs.structure.pages import Page
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.frontmatter import FRONT_MATTER, check_front_matter
+from plainpolicy.reading.source import SourcePage, split_front_matter
 from plainpolicy.safety.outside import check_folders, snippet_folders
 from plainpolicy.safety.sitegate import SiteGate, Source, is_theme_file
-from plainpolicy.reading.source import SourcePage, split_front_matter
-from plainpolicy.safety.themescripts import add_policy, shim_script, theme_script_matcher
+from plainpolicy.safety.themescripts import (
+    add_policy,
+    shim_script,
+    theme_script_matcher,
+)
 
 MAX_LIST_DEPTH = 100  # Python-Markdown recurses per level (a few hundred levels crash it); far deeper than any policy needs
 _SNIPPET = re.compile(r"^[ \t]*(?:-{1,}8<-{1,}|;?-{2,}8<-{2,})\s+[\"']([^\"'\n]+)[\"']", re.MULTILINE)

@@ -27,28 +27,28 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from plainpolicy.site import generate
-from plainpolicy.rules import site_placeholders as placeholders
+from plainpolicy.config import settings_from_mapping
 from plainpolicy.engine import resultcache
 from plainpolicy.engine.buildresult import BuildResult
-from plainpolicy.engine.packing import Packed, is_summary
 from plainpolicy.engine.checker import Checker
-from plainpolicy.config import settings_from_mapping
-from plainpolicy.errors import CannotRun
-from plainpolicy.reading import nations
-from plainpolicy.uknations import NATIONS
-from plainpolicy.findings import ERROR, INFO, WARNING, Finding
-from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.engine.packing import Packed, is_summary
 from plainpolicy.engine.pool import starts_at_once, workers_for
-from plainpolicy.output.report_html import CSS, render_report
-from plainpolicy.site.tooltips import apply as apply_tooltips
+from plainpolicy.errors import CannotRun
+from plainpolicy.findings import ERROR, INFO, WARNING, Finding
+from plainpolicy.mkdocs_plugin import voicesite
 from plainpolicy.mkdocs_plugin.config import PlainPolicyConfig
 from plainpolicy.mkdocs_plugin.gate import BuildGate, listing
 from plainpolicy.mkdocs_plugin.pagechecks import PageChecks
 from plainpolicy.mkdocs_plugin.pagemeta import template_meta
 from plainpolicy.mkdocs_plugin.pagetexts import PageTexts, parse
 from plainpolicy.mkdocs_plugin.printing import PrintBook
-from plainpolicy.mkdocs_plugin import voicesite
+from plainpolicy.output.report_html import CSS, render_report
+from plainpolicy.reading import nations
+from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.rules import site_placeholders as placeholders
+from plainpolicy.site import generate
+from plainpolicy.site.tooltips import apply as apply_tooltips
+from plainpolicy.uknations import NATIONS
 
 log = logging.getLogger("mkdocs.plugins.plainpolicy")
 

@@ -12,11 +12,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from plainpolicy.site import printable
+from plainpolicy.config import Settings
 from plainpolicy.datafiles.approval import APPROVAL_FILE, load_approval
 from plainpolicy.engine.checker import display_path
-from plainpolicy.config import Settings
 from plainpolicy.errors import CannotRun
+from plainpolicy.site import printable
 
 
 class PrintBook:

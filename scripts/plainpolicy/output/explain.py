@@ -16,22 +16,31 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView, analyse
-from plainpolicy.engine.checker import Checker, PageResult, display_path
-from plainpolicy.rules.pairing import partners
-from plainpolicy.rules.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, SectionReport, grade_words, reading_age, too_hard
-from plainpolicy.rules.language_rules import BY_LENGTH
 from plainpolicy.config import Settings, Voice
-from plainpolicy.text.language import name_of
-from plainpolicy.output.wrapping import terminal_width, wrap_all
-from plainpolicy.output.explain_nations import commitment_lines, nation_lines
+from plainpolicy.datafiles.glossary import Glossary
+from plainpolicy.engine.checker import Checker, PageResult, display_path
 from plainpolicy.errors import CannotRun
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
-from plainpolicy.datafiles.glossary import Glossary
+from plainpolicy.output.explain_nations import commitment_lines, nation_lines
+from plainpolicy.output.wrapping import terminal_width, wrap_all
+from plainpolicy.reading.analysis import AnalysedPage, SectionView, analyse
 from plainpolicy.reading.linemap import source_headings
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.text.scoring import hard_words
 from plainpolicy.reading.source import read_page
+from plainpolicy.rules.language_rules import BY_LENGTH
+from plainpolicy.rules.pairing import partners
+from plainpolicy.rules.readability import (
+    EXCEPTED,
+    POOLED,
+    SENTENCES_ONLY,
+    WHOLE_PAGE,
+    SectionReport,
+    grade_words,
+    reading_age,
+    too_hard,
+)
+from plainpolicy.text.language import name_of
+from plainpolicy.text.scoring import hard_words
 
 INDENT = "  "
 SEVERITY_LABEL = {ERROR: "Problem", WARNING: "Warning", INFO: "Note"}

@@ -11,10 +11,16 @@ The text is written for people who are not programmers.
 
 from __future__ import annotations
 
-from plainpolicy.engine.checker import PageResult, Report
-from plainpolicy.rules.readability import EXCEPTED, POOLED, SENTENCES_ONLY, WHOLE_PAGE, reading_age
 from plainpolicy.config import Settings, Voice
+from plainpolicy.engine.checker import PageResult, Report
 from plainpolicy.findings import ERROR, WARNING, Finding
+from plainpolicy.rules.readability import (
+    EXCEPTED,
+    POOLED,
+    SENTENCES_ONLY,
+    WHOLE_PAGE,
+    reading_age,
+)
 
 TITLE = "Readability and policy checks"
 MAX_ROWS = 100

@@ -23,11 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plainpolicy.reading import fragments
+from plainpolicy.reading.htmltokens import (
+    END,
+    START,
+    STARTEND,
+    TEXT,
+    Token,
+    attributes,
+    tokens,
+)
 from plainpolicy.text.scoring import Counts, counts
 from plainpolicy.text.sentences import split_sentences
 from plainpolicy.text.writtenwords import written_words
-from plainpolicy.reading import fragments
-from plainpolicy.reading.htmltokens import END, START, STARTEND, TEXT, Token, attributes, tokens
 
 SECTION_LEVELS = ("h2", "h3")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

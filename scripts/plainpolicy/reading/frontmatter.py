@@ -72,7 +72,9 @@ def check_front_matter(source: SourcePage, voice: str = "", allowed: Iterable[st
 
 def _multimarkdown(text: str) -> tuple[dict[str, Any], dict[str, int]]:
     """The metadata MkDocs reads from `key: value` lines at the top of a page with no `---`."""
-    from mkdocs.utils.meta import get_data  # late: importing mkdocs.utils costs 35 ms, and most pages have front matter
+    from mkdocs.utils.meta import (
+        get_data,  # late: importing mkdocs.utils costs 35 ms, and most pages have front matter
+    )
 
     try:
         _, meta = get_data(text)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from plainpolicy.findings import ERROR, Finding
-from plainpolicy.uknations import in_order, nation_key, names
+from plainpolicy.uknations import in_order, names, nation_key
 
 ADMONITION_TYPE = "plainpolicy-nation"  # the class of a labelled block (styled by NATION_CSS)
 CSS_PATH = "assets/plainpolicy/nations.css"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from plainpolicy.datafiles.commitments import Marker, Register
 from plainpolicy.config import Settings
+from plainpolicy.datafiles.commitments import Marker, Register
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
 
 

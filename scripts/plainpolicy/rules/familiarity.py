@@ -22,11 +22,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.config import Voice
-from plainpolicy.findings import ERROR, WARNING, Finding
 from plainpolicy.datafiles.plainwords import PlainWords
 from plainpolicy.datafiles.vocabulary import JARGON, UNFAMILIAR, Vocabulary
+from plainpolicy.findings import ERROR, WARNING, Finding
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.text.writtenwords import written_words
 
 LISTED = 12  # unfamiliar words named in a hint

@@ -5,15 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
-from plainpolicy.findings import ERROR, WARNING, Finding
 from plainpolicy.datafiles.glossary import Glossary, Rejected, Term
+from plainpolicy.findings import ERROR, WARNING, Finding
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.reading.linemap import normal_words
 from plainpolicy.text.scoring import easy_words
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

@@ -25,17 +25,26 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-from plainpolicy.reading.analysis import AnalysedPage
+from plainpolicy.datafiles.imageregister import (
+    MEDIA_EXTENSIONS,
+    NOT_NEEDED,
+    VERBAL,
+    ImageEntry,
+    ImageRegister,
+    normalise,
+)
 from plainpolicy.findings import ERROR, WARNING, Finding
-from plainpolicy.datafiles.imageregister import MEDIA_EXTENSIONS, NOT_NEEDED, VERBAL, ImageEntry, ImageRegister, normalise
-from plainpolicy.safety.htmlpolicy import Scan
-from plainpolicy.safety.urlpolicy import is_external, scheme_of, split_urls as _split_urls
+from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.rules.security import Locator, _view
-
-from typing import TYPE_CHECKING
+from plainpolicy.safety.htmlpolicy import Scan
+from plainpolicy.safety.urlpolicy import (
+    is_external,
+    scheme_of,
+    split_urls as _split_urls,
+)
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

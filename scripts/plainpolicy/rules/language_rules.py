@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.config import Voice
 from plainpolicy.findings import ERROR, Finding
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.text.language import name_of, other_language
 from plainpolicy.text.writtenwords import written_words
 

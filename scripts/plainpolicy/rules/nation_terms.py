@@ -8,16 +8,14 @@ site works in. Only the prose the reader sees is read (code is not).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from plainpolicy.reading.analysis import AnalysedPage
-from plainpolicy.findings import ERROR, Finding
 from plainpolicy.datafiles.nationrules import NationRule, NationRules
+from plainpolicy.findings import ERROR, Finding
+from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.reading.nations import FilteredPage
-from plainpolicy.uknations import NATIONS, names
 from plainpolicy.rules.glossary_rules import _locate
-
-from typing import TYPE_CHECKING
+from plainpolicy.uknations import NATIONS, names
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

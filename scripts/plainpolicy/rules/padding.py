@@ -8,10 +8,11 @@ repeats are normal, and sentences under three words ("Thank you.") are ignored.
 
 from __future__ import annotations
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.config import Voice
 from plainpolicy.findings import WARNING, Finding
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.reading.fragments import repeat_key
+
 
 def _repeats(view: SectionView) -> dict[str, tuple[str, int]]:
     """Each repeated sentence's key: (the sentence as first written, how many times)."""

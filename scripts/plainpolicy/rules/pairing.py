@@ -7,10 +7,10 @@ says why: `unpaired: "Only staff run the accounts, so there is no young people's
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plainpolicy.config import Settings, Voice
 from plainpolicy.findings import ERROR, Finding
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

@@ -8,11 +8,11 @@ page, and the starter summary, is an error until it is replaced.
 
 from __future__ import annotations
 
-from plainpolicy.reading.analysis import AnalysedPage
-from plainpolicy.findings import ERROR, Finding
-from plainpolicy.text.starters import SUMMARY_PLACEHOLDER, starter_sentences
-
 from typing import TYPE_CHECKING
+
+from plainpolicy.findings import ERROR, Finding
+from plainpolicy.reading.analysis import AnalysedPage
+from plainpolicy.text.starters import SUMMARY_PLACEHOLDER, starter_sentences
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

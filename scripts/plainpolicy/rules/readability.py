@@ -14,20 +14,19 @@ the UK reading age (the US grade plus 5), as UK readers think in reading ages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.config import Settings, Voice
-from plainpolicy.findings import ERROR, Finding
-from plainpolicy.text.language import has_formula
 from plainpolicy.datafiles.plainwords import PlainWords
-from plainpolicy.text.scoring import Counts, Scores, hard_words, scores_from, words
 from plainpolicy.datafiles.vocabulary import Vocabulary
+from plainpolicy.findings import ERROR, Finding
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.rules.familiarity import check_familiarity, check_plain_words
 from plainpolicy.rules.language_rules import BY_LENGTH, check_language, judge_by_length
 from plainpolicy.rules.padding import check_repeats
 from plainpolicy.rules.titles import check_titles
-
-from typing import TYPE_CHECKING
+from plainpolicy.text.language import has_formula
+from plainpolicy.text.scoring import Counts, Scores, hard_words, scores_from, words
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

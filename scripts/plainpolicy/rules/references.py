@@ -5,13 +5,11 @@ Run only over the whole site (a check of one file cannot know every answer).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from plainpolicy.config import Settings
-from plainpolicy.findings import ERROR, Finding
 from plainpolicy.datafiles.prompts import Question, Theme, page_ids
-
-from typing import TYPE_CHECKING
+from plainpolicy.findings import ERROR, Finding
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.yamlfile import parse_date
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

@@ -23,15 +23,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.findings import ERROR, Finding
-from plainpolicy.safety.htmlpolicy import PRIVATE_INVITE, RAW_HTML, THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
+from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.reading.frontmatter import check_front_matter, check_title_text
-from plainpolicy.safety.urlpolicy import clean_url, invite_kind, is_external, scheme_of, split_urls
-
-from typing import TYPE_CHECKING
+from plainpolicy.safety.htmlpolicy import (
+    PRIVATE_INVITE,
+    RAW_HTML,
+    THIRD_PARTY,
+    UNSAFE_URL,
+    Mode,
+    Problem,
+    Scan,
+    scan,
+)
+from plainpolicy.safety.urlpolicy import (
+    clean_url,
+    invite_kind,
+    is_external,
+    scheme_of,
+    split_urls,
+)
 
 if TYPE_CHECKING:
     from plainpolicy.rules.context import PageContext

@@ -90,7 +90,9 @@ def site_findings(config_file: Path | None, nations: Sequence[str] | None, shown
     """For `plainpolicy check`: reads site_url and extra.publish from the file itself."""
     if config_file is None:
         return []
-    from plainpolicy.reading.mkdocs_config import read_values  # late: mkdocs_config is heavier than this module
+    from plainpolicy.reading.mkdocs_config import (
+        read_values,  # late: mkdocs_config is heavier than this module
+    )
 
     values = read_values(config_file)
     return findings(config_file, is_publishing(values.get("site_url"), values.get("extra")), nations, shown_as)

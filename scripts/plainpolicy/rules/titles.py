@@ -9,9 +9,9 @@ them too.
 
 from __future__ import annotations
 
-from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.config import Settings, Voice
 from plainpolicy.findings import Finding
+from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.text.scoring import words
 
 WHAT = {"heading": "heading", "title": "box title", "summary": "summary", "alt text": "image description (alt text)"}

@@ -31,7 +31,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from plainpolicy import fastyaml
 from plainpolicy.safety.csspolicy import declarations_uses, stylesheet_uses
-from plainpolicy.safety.urlpolicy import clean_url, host_of, invite_kind, is_external, is_font_host, scheme_of, split_urls, tracker_name
+from plainpolicy.safety.urlpolicy import (
+    clean_url,
+    host_of,
+    invite_kind,
+    is_external,
+    is_font_host,
+    scheme_of,
+    split_urls,
+    tracker_name,
+)
 
 RAW_HTML = "security/raw-html"
 UNSAFE_URL = "security/unsafe-url"

@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterator
 import pathspec
 
 from plainpolicy.findings import ERROR, Finding
-from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.safety.outside import check_folders, snippet_folders
 from plainpolicy.safety.sitegate import SiteGate, Source
 

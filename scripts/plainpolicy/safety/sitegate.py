@@ -22,9 +22,16 @@ from pathlib import Path
 from typing import Callable
 
 from plainpolicy.datafiles.imageregister import MEDIA_EXTENSIONS
-from plainpolicy.safety.csspolicy import stylesheet_uses
 from plainpolicy.findings import ERROR, Finding
-from plainpolicy.safety.htmlpolicy import THIRD_PARTY, UNSAFE_URL, Mode, Problem, Scan, scan
+from plainpolicy.safety.csspolicy import stylesheet_uses
+from plainpolicy.safety.htmlpolicy import (
+    THIRD_PARTY,
+    UNSAFE_URL,
+    Mode,
+    Problem,
+    Scan,
+    scan,
+)
 from plainpolicy.safety.urlpolicy import host_of, is_external, scheme_of
 
 PUBLISHED_FILE = "security/published-file"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from plainpolicy.datafiles.commitments import Marker, Register
 from plainpolicy.config import Settings
+from plainpolicy.datafiles.commitments import Marker, Register
 from plainpolicy.site.generate import link
 
 COMMITMENTS_PAGE = "maintainers/commitments.md"

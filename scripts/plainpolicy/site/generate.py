@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from plainpolicy.config import Settings, Voice
 from plainpolicy.datafiles.glossary import Glossary
-from plainpolicy.site.phonelinks import link_phone_numbers
 from plainpolicy.datafiles.prompts import ANSWERS, Question, Theme
+from plainpolicy.site.phonelinks import link_phone_numbers
 
 GLOSSARY_PAGE = "glossary.md"
 PROMPTS_PAGE = "conversation-prompts.md"

@@ -15,8 +15,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from plainpolicy.datafiles.approval import Approval, long_date
 from plainpolicy.config import Voice
+from plainpolicy.datafiles.approval import Approval, long_date
 
 PRINT_PAGE = "print.md"
 VERSIONS_PAGE = "versions.md"

@@ -12,8 +12,8 @@ and "service user" in "service-user".
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, count
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 from typing import Generic, Iterator, TypeVar
 
 T = TypeVar("T")

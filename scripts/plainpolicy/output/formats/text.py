@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from plainpolicy.engine.checker import Report
-from plainpolicy.rules.readability import reading_age
 from plainpolicy.findings import INFO
 from plainpolicy.output.wrapping import terminal_width, wrap
+from plainpolicy.rules.readability import reading_age
 
 _WIDTH = 40
 
