@@ -43,7 +43,9 @@ def lighthouse() -> list[str]:
     """The command that starts Lighthouse, or a skip (a failure when PLAINPOLICY_REQUIRE_BROWSER=1)."""
     command = find_lighthouse()
     if command is None:
-        message = ("Lighthouse not found: install it with `npm install --prefix build/lighthouse lighthouse@12.8.2` "
+        given = os.environ.get("PLAINPOLICY_LIGHTHOUSE")
+        where = f"PLAINPOLICY_LIGHTHOUSE={given} holds no Lighthouse" if given else "Lighthouse not found"
+        message = (f"{where}: install it with `npm install --prefix build/lighthouse lighthouse@12.8.2` "
                    "and set PLAINPOLICY_LIGHTHOUSE=build/lighthouse (.ci/run does this)")
         if os.environ.get("PLAINPOLICY_REQUIRE_BROWSER") == "1":
             pytest.fail(message + " (PLAINPOLICY_REQUIRE_BROWSER=1)", pytrace=False)
