@@ -68,7 +68,7 @@ def check_site_commitments(pages: Iterable[tuple[str | None, Sequence[Marker]]],
                     if one_voice:
                         marker = next(marker for marker in own if marker.one_voice is not None)
                         theirs = voices[other.name][0]
-                        findings.append(_finding(marker, "commitment/not-one-paired_voice", WARNING, f"Commitment '{identifier}' says it is in this paired_voice only, but {theirs.path} line {theirs.line} marks it too.", "Remove '; one paired_voice: ...' from this marker.", paired_voice.name))
+                        findings.append(_finding(marker, "commitment/not-one-voice", WARNING, f"Commitment '{identifier}' says it is in this voice only, but {theirs.path} line {theirs.line} marks it too.", "Remove '; one voice: ...' from this marker.", paired_voice.name))
                     continue
                 if one_voice:
                     continue
@@ -78,7 +78,7 @@ def check_site_commitments(pages: Iterable[tuple[str | None, Sequence[Marker]]],
                     marker, "commitment/missing", ERROR,
                     f"Commitment '{identifier}' is marked here, but no {other.label} page marks it. The {paired_voice.label} version says: \u201c{marker.text}\u201d",
                     f"Say it for {other.label.lower() if not other.label[1:2].isupper() else other.label} too (for example in docs/{partner}), ending the sentence with <!-- commitment: {identifier} -->; "
-                    f"or, if only this paired_voice needs it, write <!-- commitment: {identifier}; one paired_voice: why -->."
+                    f"or, if only this voice needs it, write <!-- commitment: {identifier}; one voice: why -->."
                     + (f" The register says: {statement}" if statement else ""),
                     paired_voice.name,
                 ))
