@@ -7,6 +7,7 @@ from typing import Any
 import markdown
 
 from plainpolicy.errors import CannotRun
+from plainpolicy.reading.quickinline import use_quick_inline
 
 
 class Renderer:
@@ -21,6 +22,7 @@ class Renderer:
             self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         except Exception as error:  # a broken extension setting: say which, no traceback
             raise CannotRun(path, f"cannot load the Markdown extensions ({type(error).__name__}: {error})") from None
+        use_quick_inline(self._md)
 
     def render(self, text: str, path: str) -> str:
         self._md.reset()
