@@ -52,6 +52,26 @@ def test_cli_report_is_the_same_with_two_processes(monkeypatch: pytest.MonkeyPat
     assert len(alone.json()["pages"]) > 40
 
 
+def test_listing_pages_made_before_the_check_are_made_again_when_a_title_comes_from_the_page(tmp_path: Path) -> None:
+    """With workers, the prompts, checklist and commitments pages are first made from the
+    pages' front matter. A page whose title is only its heading is listed by that
+    heading all the same: the listing pages are made again from the results."""
+    project = copy_project(tmp_path / "kit")
+    page = project / "docs" / "staff" / "devices.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("title: Devices\n", "", 1).replace("\n# Devices\n", "\n# Phones, laptops and tablets\n", 1), encoding="utf-8")
+    env = {**os.environ, "PLAINPOLICY_NO_CACHE": "1"}
+    alone = run_subprocess("check", "--format", "json", "--verbose", "--jobs", "1", cwd=project, env=env)
+    two = run_subprocess("check", "--format", "json", "--verbose", "--jobs", "2", cwd=project, env=env)
+    assert alone.code == two.code == 0, alone.err + two.err
+    assert two.out == alone.out
+    prompts = next(entry for entry in two.json()["pages"] if entry["path"].endswith("staff/conversation-prompts.md"))
+    assert prompts["title"]  # the page is there, and checked
+    built = Checker(load_site_config(project / "mkdocs.yml"))
+    listed = dict(built._listings([(result.relative, result.title, result.voice, result.meta, result.commitments) for result in built.check_site().pages if not result.meta.get("generated")]))
+    assert "[Phones, laptops and tablets](devices.md)" in listed["staff/conversation-prompts.md"][0]
+
+
 def test_pool_results_come_from_other_processes_in_order() -> None:
     checker = Checker(load_site_config(ROOT / "mkdocs.yml"))
     jobs = real_jobs(checker)

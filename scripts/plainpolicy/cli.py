@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _init_parser(commands: argparse._SubParsersAction) -> None:
-    from plainpolicy.authoring.adopt import FIELDS
+    from plainpolicy.authoring.fields import FIELDS
 
     init = commands.add_parser("init", help="fill in your organisation's details (asks for any not given as options)")
     for field in FIELDS:

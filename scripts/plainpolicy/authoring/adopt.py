@@ -21,11 +21,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from plainpolicy.authoring import yamledit
+from plainpolicy.authoring.fields import FIELDS, Field
 from plainpolicy.engine.checker import display_path
 from plainpolicy.errors import CannotRun
 
@@ -36,32 +36,6 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_TEXT = 200
 
 Ask = Callable[[str], str]  # shows a prompt, returns the answer; raises EOFError when input ends
-
-
-@dataclass(frozen=True)
-class Field:
-    option: str  # the argparse destination, e.g. lead_phone
-    question: str
-    path: tuple[str, ...]
-    kind: str = "text"  # text, phone, email, nations, list
-
-    @property
-    def shown(self) -> str:
-        return ".".join(self.path)
-
-
-ORGANISATION = ("extra", "organisation")
-FIELDS = [
-    Field("name", "Your organisation's name", (*ORGANISATION, "name")),
-    Field("nations", "Nations you work in (england, wales, scotland, northern-ireland; or all)", ("plugins", "plainpolicy", "nations"), "nations"),
-    Field("lead_name", "Designated safeguarding lead's name", (*ORGANISATION, "safeguarding_lead", "name")),
-    Field("lead_phone", "Designated safeguarding lead's phone number", (*ORGANISATION, "safeguarding_lead", "phone"), "phone"),
-    Field("lead_email", "Designated safeguarding lead's email address", (*ORGANISATION, "safeguarding_lead", "email"), "email"),
-    Field("deputy_name", "Deputy safeguarding lead's name", (*ORGANISATION, "deputy", "name")),
-    Field("deputy_phone", "Deputy safeguarding lead's phone number", (*ORGANISATION, "deputy", "phone"), "phone"),
-    Field("out_of_hours", "Out-of-hours contact (who to call, and the number)", (*ORGANISATION, "out_of_hours")),
-    Field("platforms", "Platforms you use with young people, separated by commas (for example WhatsApp, Instagram)", (*ORGANISATION, "platforms"), "list"),
-]
 
 
 def is_placeholder(value: yamledit.Value | None, field: Field) -> bool:

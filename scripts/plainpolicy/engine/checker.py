@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -297,17 +297,25 @@ class Checker:
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules.
 
-        The glossary pages are checked with the real pages; the pages that list
-        real pages only once those are checked, by the same worker processes."""
+        The glossary pages are checked with the real pages. The pages that list real
+        pages (prompts, checklist, commitments) are made from the real pages' results;
+        with workers, they are first made from the pages' front matter while the
+        workers check, and checked beside the real pages. Made again from the
+        results, they must come out the same, or they are checked again."""
         existing = self.site_pages() | self.generated_paths()
         glossaries = sorted(self.glossary_pages().items())
         with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
-            results = checking.check(self._generated_jobs(glossaries) + self._read_all(self._collect([self.site.docs_dir])))
+            real = self._read_all(self._collect([self.site.docs_dir]))
+            sent = checking.send(self._generated_jobs(glossaries) + real)
+            early = self._listings_from_sources(real) if checking.pool is not None else None
+            sent_early = checking.send(self._generated_jobs(early)) if early else None
+            results = checking.collect(sent)
             pages = results[len(glossaries) :]
-            listed = self.listing_pages([(page.relative, page.title, page.voice, page.meta) for page in pages])
-            listed.update(self.commitment_pages([(page.relative, page.title, page.voice, page.commitments) for page in pages]))
-            listings = sorted(listed.items())
-            generated = zip(glossaries + listings, results[: len(glossaries)] + checking.check(self._generated_jobs(listings)))
+            listings = self._listings([(page.relative, page.title, page.voice, page.meta, page.commitments) for page in pages])
+            made = checking.collect(sent_early) if sent_early is not None else []
+            if early != listings:
+                made = checking.check(self._generated_jobs(listings))
+            generated = zip(glossaries + listings, results[: len(glossaries)] + made)
         for (_, (_, data_file, origins)), result in sorted(generated, key=lambda item: item[0][0]):
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
@@ -316,6 +324,26 @@ class Checker:
         files = check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
         report.site_findings = self.site_findings(report.pages) + apply_severities(files, self.settings.severities)
         return report
+
+    def _listings(self, entries: Sequence[tuple[str, str, str | None, dict[str, Any], list[commitment_markers.Marker]]]) -> list[tuple[str, Generated]]:
+        """The generated pages that list real pages, from each page's (path, title, voice, front matter, commitments)."""
+        listed = self.listing_pages([(relative, title, voice, meta) for relative, title, voice, meta, _ in entries])
+        listed.update(self.commitment_pages([(relative, title, voice, markers) for relative, title, voice, _, markers in entries]))
+        return sorted(listed.items())
+
+    def _listings_from_sources(self, jobs: list[Job]) -> list[tuple[str, Generated]] | None:
+        """The listing pages as the pages' front matter gives them (a page's title from its
+        front matter, as its result will have it when it has one). None if a page cannot be read."""
+        entries = []
+        for job in jobs:
+            try:
+                source = job.page()
+                voice = self.settings.voice_for(job.relative, source.meta)
+                shown, _ = self.nation_view(source)
+                entries.append((job.relative, str(source.meta.get("title") or ""), voice.name if voice else None, shown.meta, self.page_commitments(shown, job.relative)))
+            except CannotRun:
+                return None  # the check will report it
+        return self._listings(entries)
 
     def _data_file_names(self) -> set[str]:
         return set(self.data_files())
@@ -547,26 +575,53 @@ class Checking:
 
     def check(self, jobs: list[Job]) -> list[PageResult]:
         """These pages' results, in order."""
+        return self.collect(self.send(jobs))
+
+    def send(self, jobs: list[Job]) -> Sent:
+        """Start checking these pages: stored results are taken now, the rest go to the
+        workers (or, without workers, are checked now). collect() gives the results."""
         checker = self.checker
-        results: list[PageResult | None] = []
-        todo: list[tuple[int, str | None, Job]] = []
+        sent = Sent([], [])
         for job in jobs:
             result, key = checker.stored(job, self.existing)
             if result is None:
-                todo.append((len(results), key, job))
-            results.append(result)
-        if todo and self.pool is None:
-            workers = workers_for(len(todo) + self.later, checker.jobs)
+                sent.todo.append((len(sent.results), key, job))
+            sent.results.append(result)
+        if sent.todo and self.pool is None:
+            workers = workers_for(len(sent.todo) + self.later, checker.jobs)
             if workers and starts_at_once():
                 checker.load_all()
             self.pool = PagePool(checker, workers, self.existing) if workers else None
             self.later = 0  # decided once: later pages go where these went
-        unchecked = [job for _, _, job in todo]
-        checked = self.pool.check(unchecked) if self.pool is not None else [checker.check_job(job, self.existing) for job in unchecked]
-        for (index, key, _), result in zip(todo, checked):
-            checker.store(key, result)
-            results[index] = result
-        return [result for result in results if result is not None]
+        unchecked = [job for _, _, job in sent.todo]
+        if self.pool is not None:
+            sent.numbers = self.pool.send_all(unchecked)
+        else:
+            sent.checked = [checker.check_job(job, self.existing) for job in unchecked]
+        return sent
+
+    def collect(self, sent: Sent) -> list[PageResult]:
+        """The results of pages sent, in order (waits for the workers)."""
+        checked = sent.checked if sent.checked is not None else [self._result(number) for number in sent.numbers]
+        for (index, key, _), result in zip(sent.todo, checked):
+            self.checker.store(key, result)
+            sent.results[index] = result
+        return [result for result in sent.results if result is not None]
+
+    def _result(self, number: int) -> PageResult:
+        assert self.pool is not None
+        result: PageResult = self.pool.result(number)
+        return result
+
+
+@dataclass
+class Sent:
+    """Pages sent to be checked: the stored results found, and where the others are."""
+
+    results: list[PageResult | None]
+    todo: list[tuple[int, str | None, Job]]  # (place in results, key to store under, page)
+    numbers: list[int] = field(default_factory=list)  # each todo page's number in the pool
+    checked: list[PageResult] | None = None  # checked at once, without workers
 
 
 def apply_allowances(page: AnalysedPage, findings: list[Finding]) -> list[Finding]:

@@ -189,16 +189,26 @@ class PagePool:
         self._batches.append(_Batch(jobs, future))
 
     def check(self, jobs: list[Job]) -> list[Any]:
-        """These pages' results, in order, spread over the workers (the pool stays open).
+        """These pages' results, in order, spread over the workers (the pool stays open)."""
+        return [self.result(number) for number in self.send_all(jobs)]
 
-        Smaller batches when there are few pages, so that every worker gets some."""
+    def send_all(self, jobs: list[Job]) -> list[int]:
+        """Send these pages to the workers at once; their numbers for result(), in order.
+
+        The longest pages go first, so that the last batches, which decide when the
+        slowest worker ends, are short pages. Smaller batches when there are few
+        pages, so that every worker gets some."""
         self._send()
         size = max(1, min(BATCH_SIZE, len(jobs) // (self.workers * 4)))
-        first = len(self._where)
+        longest_first = sorted(range(len(jobs)), key=lambda index: -len(jobs[index].path_and_text[1]))
+        numbers = [0] * len(jobs)
         for start in range(0, len(jobs), size):
-            self._pending = list(jobs[start : start + size])
+            chosen = longest_first[start : start + size]
+            for place, index in enumerate(chosen):
+                numbers[index] = len(self._where) + place
+            self._pending = [jobs[index] for index in chosen]
             self._send()
-        return [self.result(number) for number in range(first, first + len(jobs))]
+        return numbers
 
     def result(self, number: int) -> Any:
         """One page's result (waits for its batch only)."""
