@@ -307,6 +307,7 @@ class Checker:
         with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
             real = self._read_all(self._collect([self.site.docs_dir]))
             sent = checking.send(self._generated_jobs(glossaries) + real)
+            files = self._site_file_findings()  # while the workers check
             early = self._listings_from_sources(real) if checking.pool is not None else None
             sent_early = checking.send(self._generated_jobs(early)) if early else None
             results = checking.collect(sent)
@@ -320,10 +321,13 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        config = self.site.config_file
-        files = check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
         report.site_findings = self.site_findings(report.pages) + apply_severities(files, self.settings.severities)
         return report
+
+    def _site_file_findings(self) -> list[Finding]:
+        """The site's files: what would be published (sitefiles.py), placeholders in mkdocs.yml."""
+        config = self.site.config_file
+        return check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
 
     def _listings(self, entries: Sequence[tuple[str, str, str | None, dict[str, Any], list[commitment_markers.Marker]]]) -> list[tuple[str, Generated]]:
         """The generated pages that list real pages, from each page's (path, title, voice, front matter, commitments)."""

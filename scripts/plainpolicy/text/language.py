@@ -58,7 +58,7 @@ def has_formula(code: str) -> bool:
 
 def shares(written: list[str]) -> tuple[int, dict[str, float]]:
     """How many words there are, and the share of them that are each language's common words."""
-    found = Counter(word.lower() for word in written)
+    found = Counter(map(str.lower, written))
     total = sum(found.values())
     if not total:
         return 0, {}
@@ -70,7 +70,7 @@ def other_language(written: list[str], expected: str) -> str | None:
     known = languages().get(expected)
     if known is None:
         return None
-    found = Counter(word.lower() for word in written)
+    found = Counter(map(str.lower, written))
     count = sum(found.values())
     if count < MIN_WORDS or sum(found[word] for word in found.keys() & known.words) / count >= MIN_SHARE:
         return None  # most text: plainly in its own language, no need to try the others
