@@ -292,6 +292,19 @@ def test_a_wrong_severity_names_mkdocs_yml_and_the_line(tmp_path: Path, setting:
     assert run.err.startswith(f"plainpolicy: mkdocs.yml:{line}: plainpolicy 'severities': ") and run.err.endswith(words + "\n")
 
 
+def test_a_wrong_severity_in_an_inherited_file_names_that_file_and_its_line(tmp_path: Path) -> None:
+    """The plugin's settings may live in a parent file (INHERIT): the message names it, with the line."""
+    site = with_severities(tmp_path, "    severities:\n      review/missing: info\n      sentence/too-lng: error\n")
+    config = site / "mkdocs.yml"
+    (site / "shared").mkdir()
+    (site / "shared" / "base.yml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text("INHERIT: shared/base.yml\nsite_name: A site that inherits its settings\n", encoding="utf-8")
+    line = 1 + (site / "shared" / "base.yml").read_text(encoding="utf-8").split("\n").index("      sentence/too-lng: error")
+    run = run_cli("check", cwd=site)
+    assert run.code == 2
+    assert run.err.startswith(f"plainpolicy: shared/base.yml:{line}: plainpolicy 'severities': no rule is called 'sentence/too-lng'"), run.err
+
+
 def test_severities_must_be_a_mapping(tmp_path: Path) -> None:
     site = with_severities(tmp_path, "    severities: [sentence/too-long]\n")
     run = run_cli("check", cwd=site)

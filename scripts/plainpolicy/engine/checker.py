@@ -92,7 +92,7 @@ class Checker:
     def __init__(self, site: SiteConfig, today: dt.date | None = None) -> None:
         self.site = site
         self.settings = site.settings
-        check_severities(site.settings.severities, site.config_file, display_path(site.config_file) if site.config_file else "mkdocs.yml")
+        check_severities(site.settings.severities, site.config_file, display_path)
         self.today = today or dt.date.today()
         self._renderer: Renderer | None = None
         self._glossary: Glossary | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import yaml
 
@@ -28,8 +28,10 @@ from plainpolicy.rules.registry import rule
 RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
 
-def check_severities(severities: dict[str, str], config_file: Path | None, shown: str) -> None:
-    """Raise CannotRun, naming the file and line, for an unknown rule, an unknown level, or a protected rule made milder."""
+def check_severities(severities: dict[str, str], config_file: Path | None, display: Callable[[Path], str]) -> None:
+    """Raise CannotRun, naming the file and line, for an unknown rule, an unknown level, or a protected rule made milder.
+
+    display: how a file's path is shown. The setting may be in a file mkdocs.yml inherits from."""
     for identifier, level in severities.items():
         found = rule(identifier)
         if level not in RANK:
@@ -40,7 +42,10 @@ def check_severities(severities: dict[str, str], config_file: Path | None, shown
             problem = f"'{identifier}' keeps readers safe (security, consent for images, contacts that work): it can be made stricter, never milder than {found.severity}"
         else:
             continue
-        raise CannotRun(shown, f"plainpolicy 'severities': {problem}", _line_of(config_file, identifier))
+        where = _where(config_file, identifier)
+        if where is None:
+            raise CannotRun(display(config_file) if config_file else "mkdocs.yml", f"plainpolicy 'severities': {problem}")
+        raise CannotRun(display(where[0]), f"plainpolicy 'severities': {problem}", where[1])
 
 
 def apply_severities(findings: Iterable[Finding], severities: dict[str, str]) -> list[Finding]:
@@ -54,14 +59,28 @@ class _Composer(yaml.SafeLoader):
     """Reads any tag (!ENV, !!python/name:...) without running it: only the lines are wanted."""
 
 
-def _line_of(config_file: Path | None, identifier: str) -> int | None:
-    """The line of `identifier:` under the plainpolicy plugin's `severities:` (None if not found there, e.g. inherited)."""
-    if config_file is None:
-        return None
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Composer)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+def _where(config_file: Path | None, identifier: str) -> tuple[Path, int] | None:
+    """The file and line of `identifier:` under the plainpolicy plugin's `severities:`, in
+    mkdocs.yml or a file it inherits from (INHERIT:, followed as MkDocs does)."""
+    seen: set[Path] = set()
+    file = config_file
+    while file is not None and file.resolve() not in seen:
+        seen.add(file.resolve())
+        try:
+            root = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=_Composer)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
+        line = _line_in(root, identifier)
+        if line is not None:
+            return file, line
+        parent = _child(root, "INHERIT")
+        file = file.parent / parent.value if isinstance(parent, yaml.ScalarNode) and parent.value else None
+    return None
+
+
+def _line_in(root: yaml.Node | None, identifier: str) -> int | None:
+    """The line of `identifier:` under this file's plainpolicy `severities:` (the line of
+    `severities:` itself if the key is not there; None if the file has no such setting)."""
     plugins = _child(root, "plugins")
     for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
         severities = _child(_child(plugin, "plainpolicy"), "severities")
