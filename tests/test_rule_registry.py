@@ -305,6 +305,23 @@ def test_a_wrong_severity_in_an_inherited_file_names_that_file_and_its_line(tmp_
     assert run.err.startswith(f"plainpolicy: shared/base.yml:{line}: plainpolicy 'severities': no rule is called 'sentence/too-lng'"), run.err
 
 
+def test_placeholders_stay_notes_in_a_preview_whatever_severities_says(tmp_path: Path) -> None:
+    """site/placeholder is an error when publishing and a note while previewing. A site that
+    writes its level out (`site/placeholder: error`) must still preview, as the build does."""
+    from plainpolicy_testing import copy_project
+
+    project = copy_project(tmp_path / "kit", lambda text: text.replace("  - plainpolicy:\n", "  - plainpolicy:\n      severities:\n        site/placeholder: error\n", 1))
+    run = run_cli("check", "--format", "json", cwd=project)
+    placeholders = {finding["severity"] for finding in run.json()["findings"] if finding["rule"] == "site/placeholder"}
+    assert placeholders == {"info"}
+    assert run.code == 0, run.out
+    published = project / "mkdocs.yml"
+    published.write_text(published.read_text(encoding="utf-8").replace("  # publish: true", "  publish: true", 1), encoding="utf-8")
+    run = run_cli("check", "--format", "json", cwd=project)
+    assert {finding["severity"] for finding in run.json()["findings"] if finding["rule"] == "site/placeholder"} == {"error"}
+    assert run.code == 1
+
+
 def test_severities_must_be_a_mapping(tmp_path: Path) -> None:
     site = with_severities(tmp_path, "    severities: [sentence/too-long]\n")
     run = run_cli("check", cwd=site)

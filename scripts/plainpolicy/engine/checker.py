@@ -321,13 +321,18 @@ class Checker:
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
             pages.append(result)
         report = Report(pages=pages)
-        report.site_findings = self.site_findings(report.pages) + apply_severities(files, self.settings.severities)
+        report.site_findings = self.site_findings(report.pages) + files
         return report
 
     def _site_file_findings(self) -> list[Finding]:
-        """The site's files: what would be published (sitefiles.py), placeholders in mkdocs.yml."""
+        """The site's files: what would be published (sitefiles.py), placeholders in mkdocs.yml.
+
+        A placeholder is an error when publishing and a note while previewing, as in the
+        site build: severities: cannot change either (the rule is protected, and a note
+        made an error would stop every preview)."""
         config = self.site.config_file
-        return check_published_files(self.site, self._data_file_names(), display_path) + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        published = apply_severities(check_published_files(self.site, self._data_file_names(), display_path), self.settings.severities)
+        return published + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
 
     def _listings(self, entries: Sequence[tuple[str, str, str | None, dict[str, Any], list[commitment_markers.Marker]]]) -> list[tuple[str, Generated]]:
         """The generated pages that list real pages, from each page's (path, title, voice, front matter, commitments)."""
