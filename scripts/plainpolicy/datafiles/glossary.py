@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from plainpolicy.errors import CannotRun
-from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
+from plainpolicy.reading.yamlfile import (
+    entry_line,
+    load_yaml_file,
+    text_field,
+    text_list,
+    voice_list,
+)
 from plainpolicy.text.phrases import PhraseMatcher
 
 
@@ -171,24 +177,13 @@ def _rejected(raw: Any, term: str, voices: set[str], path: str, line: int) -> Re
     line = raw.get("__line__", line)
     form = text_field(raw.get("form"), f"a rejected form of '{term}'", path, line)
     reason = text_field(raw.get("reason"), f"the reason for rejecting '{form}'", path, line)
-    only = raw.get("voices")
-    if only is not None:
-        only_list = text_list(only, f"the voices of rejected form '{form}'", path, line)
-        unknown = set(only_list) - voices
-        if unknown:
-            raise CannotRun(path, f"rejected form '{form}' names unknown voice(s) {', '.join(sorted(unknown))}", line)
-        only = frozenset(only_list)
+    only = voice_list(raw.get("voices"), voices, f"rejected form '{form}'", path, line)
     pattern = re.compile(form_pattern(form, case_sensitive=is_abbreviation(form)))
     return Rejected(form, reason, only, pattern)
 
 
 def _term(raw: Any, voices: set[str], path: str) -> Term:
-    if not isinstance(raw, dict):
-        raise CannotRun(path, "each entry under 'terms' must start with 'term:'")
-    line = raw.get("__line__", 1)
-    unknown = set(raw) - {"term", "abbreviations", "forms", "definitions", "rejected", "__line__"}
-    if unknown:
-        raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in a glossary entry", line)
+    line = entry_line(raw, {"term", "abbreviations", "forms", "definitions", "rejected"}, "each entry under 'terms' must start with 'term:'", "a glossary entry", path)
     name = text_field(raw.get("term"), "'term'", path, line)
     definitions = raw.get("definitions")
     if not isinstance(definitions, dict) or len([key for key in definitions if key != "__line__"]) == 0:

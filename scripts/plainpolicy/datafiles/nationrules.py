@@ -27,7 +27,12 @@ from typing import Any, Iterator
 
 from plainpolicy.datafiles.glossary import form_pattern, is_abbreviation
 from plainpolicy.errors import CannotRun
-from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
+from plainpolicy.reading.yamlfile import (
+    entry_line,
+    load_yaml_file,
+    text_field,
+    text_list,
+)
 from plainpolicy.uknations import ALL_NATIONS, nation_key
 
 DEFAULT_FILE = "nations.yml"
@@ -146,12 +151,7 @@ def _instead(raw: Any, term: str, path: str, line: int) -> dict[str, Instead]:
 
 
 def _rule(raw: Any, path: str) -> NationRule:
-    if not isinstance(raw, dict):
-        raise CannotRun(path, "each entry under 'rules' must start with 'term:'")
-    line = raw.get("__line__", 1)
-    unknown = set(raw) - {"term", "forms", "patterns", "applies_in", "instead", "__line__"}
-    if unknown:
-        raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in a nations rule", line)
+    line = entry_line(raw, {"term", "forms", "patterns", "applies_in", "instead"}, "each entry under 'rules' must start with 'term:'", "a nations rule", path)
     term = text_field(raw.get("term"), "'term'", path, line)
     patterns = [
         (re.compile(form_pattern(form, case_sensitive=is_abbreviation(form))), form.split()[0].lower())

@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from plainpolicy.errors import CannotRun
-from plainpolicy.reading.yamlfile import load_yaml_file, text_field, text_list
+from plainpolicy.reading.yamlfile import (
+    entry_line,
+    load_yaml_file,
+    text_field,
+    text_list,
+    voice_list,
+)
 
 
 @dataclass(frozen=True)
@@ -63,23 +69,11 @@ class PlainWords:
 
 
 def _entry(raw: Any, voices: set[str], path: str) -> PlainWord:
-    if not isinstance(raw, dict):
-        raise CannotRun(path, "each entry under 'words' needs 'word', 'use' and 'why'")
-    line = raw.get("__line__", 1)
-    unknown = set(raw) - {"word", "use", "why", "voices", "__line__"}
-    if unknown:
-        raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in a plain-words entry", line)
+    line = entry_line(raw, {"word", "use", "why", "voices"}, "each entry under 'words' needs 'word', 'use' and 'why'", "a plain-words entry", path)
     word = text_field(raw.get("word"), "'word'", path, line)
     use = text_field(raw.get("use"), f"'use' (the plainer word) for '{word}'", path, line)
     why = text_field(raw.get("why"), f"'why' for '{word}'", path, line)
-    only = raw.get("voices")
-    chosen = None
-    if only is not None:
-        listed = text_list(only, f"the voices of '{word}'", path, line)
-        missing = set(listed) - voices
-        if missing:
-            raise CannotRun(path, f"'{word}' names unknown voice(s) {', '.join(sorted(missing))}", line)
-        chosen = frozenset(listed)
+    chosen = voice_list(raw.get("voices"), voices, f"'{word}'", path, line)
     return PlainWord(word, use, why, chosen, line)
 
 

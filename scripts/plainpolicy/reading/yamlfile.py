@@ -88,3 +88,31 @@ def parse_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def entry_line(raw: Any, fields: set[str], not_a_mapping: str, what: str, path: str) -> int:
+    """The line of one entry of a data file, after checking it is a mapping of known fields.
+
+    not_a_mapping: the message when it is not (for example "each entry under 'rules'
+    must start with 'term:'"); what: the entry's kind, named with any unknown field."""
+    if not isinstance(raw, dict):
+        raise CannotRun(path, not_a_mapping)
+    line: int = raw.get("__line__", 1)
+    unknown = set(raw) - fields - {"__line__"}
+    if unknown:
+        raise CannotRun(path, f"unknown field(s) {', '.join(sorted(unknown))} in {what}", line)
+    return line
+
+
+def voice_list(value: Any, voices: set[str], owner: str, path: str, line: int) -> frozenset[str] | None:
+    """An entry's `voices:` (None when it has none: every voice), each a voice of the site.
+
+    owner: how the entry is named in a message, for example "'forthwith'"."""
+    if value is None:
+        return None
+    listed = text_list(value, f"the voices of {owner}", path, line)
+    unknown = set(listed) - voices
+    if unknown:
+        raise CannotRun(path, f"{owner} names unknown voice(s) {', '.join(sorted(unknown))}", line)
+    return frozenset(listed)
+
