@@ -90,21 +90,20 @@ class LineFinder:
 
     def __init__(self, text: str) -> None:
         self._raw = text.split("\n")
-        self._words = [_positioned_words(line) for line in self._raw]
         # The whole file's words as one stream, built once: a search is then a few
         # bisections, not a new list of its section's words (which made pages with
         # many findings in a long section quadratic).
         self._stream: list[str] = []
         self._places: list[tuple[int, int]] = []  # (line, column) of each word in the stream
         self._line_first = [0]  # stream index of the first word of line n is _line_first[n - 1]
-        for number, words in enumerate(self._words, start=1):
-            for word, column in words:
-                self._stream.append(word)
-                self._places.append((number, column))
-            self._line_first.append(len(self._stream))
         self._where: dict[str, list[int]] = {}  # word -> its stream indexes, in order
-        for index, word in enumerate(self._stream):
-            self._where.setdefault(word, []).append(index)
+        stream, places, where = self._stream, self._places, self._where
+        for number, line in enumerate(self._raw, start=1):
+            for word, column in _positioned_words(line):
+                where.setdefault(word, []).append(len(stream))
+                stream.append(word)
+                places.append((number, column))
+            self._line_first.append(len(stream))
 
     def find(self, prose: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """Where the opening words of `prose` are, in lines [start, end) (1-based).
@@ -153,6 +152,8 @@ _LINK_TARGET = re.compile(r"!?\[[^\]]*\](\([^)]*\))")
 def _positioned_words(line: str) -> list[tuple[str, int]]:
     """The line's words as normal_words() gives them, each with its 1-based column."""
     lowered = line.lower()
+    if "](" not in lowered:  # no link target on the line: every word counts
+        return [(match.group(0), match.start() + 1) for match in _WORD.finditer(lowered)]
     hidden = [match.span(1) for match in _LINK_TARGET.finditer(lowered)]
     return [
         (match.group(0), match.start() + 1)
