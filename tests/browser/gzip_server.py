@@ -25,6 +25,7 @@ import gzip
 import http.server
 import mimetypes
 import posixpath
+import sys
 import threading
 from functools import lru_cache, partial
 from pathlib import Path
@@ -152,10 +153,19 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
         return False
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that drops a kept-alive connection is normal, not an error worth a traceback."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(root: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
     """A server for `root` on 127.0.0.1 (port 0: a free one), not yet started."""
     handler = partial(GzipHandler, root=Path(root).resolve())
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     return server
 

@@ -2,7 +2,14 @@
 
 Used by test_browser_lighthouse.py, and by hand to measure (median of several runs):
 
-    PLAINPOLICY_LIGHTHOUSE=/tmp/lh-npm python tests/browser/lighthouse_runner.py /tmp/site --runs 3
+    PLAINPOLICY_LIGHTHOUSE=/tmp/lh-npm python tests/browser/lighthouse_runner.py /tmp/site --runs 5
+
+To compare a change with its baseline, give both built sites: they take turns
+(A, B, A, B... on each page), so a change in the machine's load hits both alike.
+`--keep DIR` keeps every JSON report (DIR/<site>/<page>-<run>.json) to read
+which audits lose points:
+
+    ... lighthouse_runner.py /tmp/site-before /tmp/site-after --runs 5 --keep /tmp/lh-reports
 
 Lighthouse is a Node.js program from npm (Apache-2.0). It is found from
 PLAINPOLICY_LIGHTHOUSE (the folder it was installed into with `npm install
@@ -15,6 +22,7 @@ error reporting is off, and every request of each run is listed in its report.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -105,8 +113,11 @@ def read_report(data: dict[str, Any]) -> Result:
     )
 
 
-def run_lighthouse(command: list[str], url: str) -> Result:
-    """One Lighthouse run on `url` with the mobile defaults; raises LighthouseError if it fails."""
+def run_lighthouse(command: list[str], url: str, keep: Path | None = None) -> Result:
+    """One Lighthouse run on `url` with the mobile defaults; raises LighthouseError if it fails.
+
+    With `keep`, the JSON report is also copied there.
+    """
     with tempfile.TemporaryDirectory(prefix="plainpolicy-lighthouse-") as tmp:
         report = Path(tmp) / "report.json"
         env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", CHROMIUM), HOME=tmp,
@@ -118,6 +129,9 @@ def run_lighthouse(command: list[str], url: str) -> Result:
         if done.returncode != 0 or not report.is_file():
             raise LighthouseError(f"lighthouse exited {done.returncode} on {url}:\n{done.stderr[-3000:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(report, keep)
     if data.get("runtimeError"):
         raise LighthouseError(f"lighthouse could not test {url}: {data['runtimeError']}")
     return read_report(data)
@@ -129,32 +143,53 @@ def median_result(results: list[Result]) -> Result:
     return ordered[(len(ordered) - 1) // 2]
 
 
+def _line(page: str, result: Result) -> str:
+    return (f"{page}: performance {result.scores.get('performance')}, "
+            f"TBT {result.metrics['total-blocking-time']:.0f} ms, "
+            f"LCP {result.metrics['largest-contentful-paint']:.0f} ms, "
+            f"FCP {result.metrics['first-contentful-paint']:.0f} ms, "
+            f"SI {result.metrics['speed-index']:.0f} ms, load average {os.getloadavg()[0]:.1f}")
+
+
+def _summary(label: str, page: str, runs: list[Result], loads: list[float]) -> str:
+    middle = median_result(runs)
+    perf = statistics.median(result.scores.get("performance", 0) for result in runs)
+    medians = {name: statistics.median(result.metrics[name] for result in runs) for name in METRICS}
+    return (f"{label}{page}: median performance {perf:g} of {[r.scores.get('performance') for r in runs]}; "
+            f"the median run: {middle.scores}; medians: "
+            + ", ".join(f"{name} {value:.0f}" for name, value in medians.items())
+            + f"; load average {min(loads):.1f} to {max(loads):.1f} (median {statistics.median(loads):.1f})")
+
+
 def main() -> None:
     from gzip_server import serving  # beside this file
 
     parser = argparse.ArgumentParser(description="Lighthouse (mobile) on pages of a built site, behind gzip.")
-    parser.add_argument("site", type=Path, help="the built site's folder (mkdocs build -d ...)")
+    parser.add_argument("sites", type=Path, nargs="+",
+                        help="the built site's folder (mkdocs build -d ...); two or more take turns")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--keep", type=Path, help="keep every JSON report in this folder")
     args = parser.parse_args()
     command = find_lighthouse()
     if command is None:
         sys.exit("Lighthouse not found: set PLAINPOLICY_LIGHTHOUSE to the folder of `npm install --prefix DIR lighthouse`")
-    with serving(args.site) as base:
+    with contextlib.ExitStack() as stack:
+        bases = [stack.enter_context(serving(site)) for site in args.sites]
+        labels = [f"[{site.name}] " if len(args.sites) > 1 else "" for site in args.sites]
         for page in args.pages:
-            runs = []
-            for _ in range(args.runs):
-                runs.append(run_lighthouse(command, base + page))
-                load = os.getloadavg()[0]
-                last = runs[-1]
-                print(f"  {page}: performance {last.scores.get('performance')}, "
-                      f"TBT {last.metrics['total-blocking-time']:.0f} ms, "
-                      f"LCP {last.metrics['largest-contentful-paint']:.0f} ms, load average {load:.1f}", flush=True)
-            middle = median_result(runs)
-            perf = statistics.median(result.scores.get("performance", 0) for result in runs)
-            print(f"{page}: median performance {perf:g} of {[r.scores.get('performance') for r in runs]}; "
-                  f"the median run: {middle.scores}; "
-                  + ", ".join(f"{name} {value:.0f}" for name, value in middle.metrics.items()), flush=True)
+            runs: list[list[Result]] = [[] for _ in bases]
+            loads: list[list[float]] = [[] for _ in bases]
+            for number in range(args.runs):
+                for index, base in enumerate(bases):
+                    keep = None
+                    if args.keep:
+                        keep = args.keep / args.sites[index].name / f"{page.replace('/', '_')}-{number + 1}.json"
+                    loads[index].append(os.getloadavg()[0])
+                    runs[index].append(run_lighthouse(command, base + page, keep))
+                    print("  " + labels[index] + _line(page, runs[index][-1]), flush=True)
+            for index, label in enumerate(labels):
+                print(_summary(label, page, runs[index], loads[index]), flush=True)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import gzip
 import http.client
 import os
 import shutil
+import socket
+import struct
 import subprocess
 from pathlib import Path
 from typing import Iterator
@@ -107,6 +109,19 @@ def test_the_server_answers_folders_pictures_and_missing_pages_as_a_host_does(si
     assert missing.read() == (site_dir / "404.html").read_bytes()
     outside = _get(gzip_site, "/../../etc/passwd", gzip_ok=False)
     assert outside.status == 404
+
+
+def test_a_dropped_connection_is_not_reported_as_an_error(gzip_site: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Chromium resets kept-alive connections; the server must not print a traceback for each (noise in measurements)."""
+    host, port = gzip_site.split("//", 1)[1].rstrip("/").split(":")
+    dropped = socket.create_connection((host, int(port)))
+    dropped.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # half a request, then a reset
+    dropped.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    dropped.close()
+    response = _get(gzip_site, "/", gzip_ok=False)
+    response.read()
+    assert response.status == 200
+    assert "Traceback" not in capsys.readouterr().err
 
 
 def test_the_node_guard_stops_a_connection_off_the_machine(lighthouse: list[str], gzip_site: str) -> None:

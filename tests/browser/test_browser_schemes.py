@@ -1,5 +1,9 @@
 """Light and dark: the site follows the device, a button switches it, and axe finds nothing
-with search results open, with the phone menu open and with a glossary tooltip open."""
+with search results open, with the phone menu open and with a glossary tooltip open.
+
+The switch is the kit's own (assets/javascripts/palette.js, run in the header before the
+page is first drawn), not Material's palette component, whose start-up restyled the
+whole page twice: these tests hold it to what Material's did, and a little more."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 PAGE = "staff/devices.html"
 SCHEME_OF = {"light": "default", "dark": "slate"}
+TOGGLE = "form[data-pp-palette] label:visible"
 
 
 @pytest.fixture()
@@ -42,7 +47,7 @@ def test_follows_the_device_and_the_button_switches(site: Any, fresh: Any, devic
     page = fresh("desktop", device)
     page.goto(site.url(PAGE))
     assert scheme(page) == SCHEME_OF[device], f"a {device} device got the {scheme(page)} scheme"
-    toggle = page.locator("form[data-md-component='palette'] label:visible")
+    toggle = page.locator(TOGGLE)
     assert toggle.count() == 1, "no light/dark button in the header"
     other = "dark" if device == "light" else "light"
     assert f"Switch to {other} mode" in (toggle.get_attribute("title") or "")
@@ -50,6 +55,50 @@ def test_follows_the_device_and_the_button_switches(site: Any, fresh: Any, devic
     wait_until(page, f"document.body.getAttribute('data-md-color-scheme') === {SCHEME_OF[other]!r}")
     page.reload()
     assert scheme(page) == SCHEME_OF[other], "the reader's choice was not kept"
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_scheme_and_its_button_are_set_before_the_theme_script_runs(site: Any, fresh: Any, device: str) -> None:
+    """No light flash on a dark device: the colours come before the theme's script (here it never loads)."""
+    page = fresh("phone", device)
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site.url("young-people/social-media.html"))
+    assert scheme(page) == SCHEME_OF[device], f"before the theme's script, a {device} device got {scheme(page)}"
+    other = "dark" if device == "light" else "light"
+    assert page.locator(TOGGLE).count() == 1, "no light/dark button before the theme's script"
+    assert page.locator(TOGGLE).get_attribute("title") == f"Switch to {other} mode"
+
+
+def test_until_the_reader_chooses_the_page_follows_the_device(site: Any, fresh: Any, wait_until: Any) -> None:
+    page = fresh("desktop", "light")
+    page.goto(site.url(PAGE))
+    page.emulate_media(color_scheme="dark")
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.locator(TOGGLE).get_attribute("title") == "Switch to light mode"
+    page.locator(TOGGLE).click()
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(200)
+    assert scheme(page) == "default", "the reader chose light, but the page followed the device"
+    page.reload()
+    assert scheme(page) == "default", "the reader's choice was not kept"
+
+
+def test_the_switch_works_from_the_keyboard_and_sets_the_browser_colours(site: Any, fresh: Any, wait_until: Any) -> None:
+    page = fresh("desktop", "light")
+    page.goto(site.url(PAGE))
+    wait_until(page, "!!document.querySelector('meta[name=theme-color]')")
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
+    page.focus("form[data-pp-palette] input:checked")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.evaluate("document.activeElement.id") == "__palette_1", "focus did not stay on the switch"
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    assert page.evaluate("/^#[0-9a-f]{6}$/.test(document.querySelector('meta[name=theme-color]').content)")
+    wait_until(page, "!document.body.hasAttribute('data-md-color-switching')")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'default'")
 
 
 def axe_report(page: Any) -> list[str]:
