@@ -17,11 +17,12 @@ import yaml
 
 from plainpolicy import fastyaml
 from plainpolicy.reading.mkdocs_config import (
+    Composer as _Composer,
     _ConfigLoader,
     load_site_config,
     read_values,
 )
-from plainpolicy.rules.site_placeholders import _Composer, placeholders_in
+from plainpolicy.rules.site_placeholders import placeholders_in
 from plainpolicy_testing import REPO, run_cli
 
 YAML_FILES = sorted(

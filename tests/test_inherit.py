@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from plainpolicy_testing import copy_site, mkdocs_build, run_cli
+from plainpolicy_testing import copy_project, copy_site, mkdocs_build, run_cli
 
 FINDING = re.compile(r"(docs/\S+?):(\d+):(\d+) ([a-z-]+/[a-z-]+)")
 
@@ -73,3 +73,61 @@ def test_an_inherited_file_that_is_missing_or_inherits_itself_is_a_clear_error(t
     run = run_cli("check", cwd=tmp_path)
     assert run.code == 2 and "inherit" in run.err.lower() and "Traceback" not in run.err
     assert yaml.safe_load((tmp_path / "base.yml").read_text(encoding="utf-8")) == {"INHERIT": "mkdocs.yml"}  # nothing rewritten
+
+
+# --- placeholders in mkdocs.yml's extra: when the settings are inherited ------------------
+SITE_URL = "https://example-youth.org.uk/policy/"
+
+
+def inheriting_kit(tmp_path: Path, child: str = "") -> Path:
+    """The kit, publishing (site_url set), with its whole mkdocs.yml moved into base.yml."""
+    project = copy_project(tmp_path / "kit", lambda config: config.replace("docs_dir: docs", f"site_url: {SITE_URL}\ndocs_dir: docs", 1))
+    split_config(project)
+    if child:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + child, encoding="utf-8")
+    return project
+
+
+def bracketed_lines(file: Path) -> dict[str, int]:
+    """Each "[placeholder]" value under extra: in a file, with its line (found without the module)."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    start = next(number for number, line in enumerate(lines) if line.startswith("extra:"))
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines[start + 1 :], start + 2):
+        if re.match(r"^\S", line):
+            break
+        if not line.lstrip().startswith("#"):
+            found.update((text, number) for text in re.findall(r'"(\[[^\]"]+\])"', line))
+    return found
+
+
+def test_placeholders_in_an_inherited_file_stop_the_check_and_the_build(tmp_path: Path) -> None:
+    """site_url and extra: in base.yml: a publishing site, and every placeholder named in base.yml
+    with its line (the check once read mkdocs.yml alone: no placeholder, exit 0)."""
+    project = inheriting_kit(tmp_path)
+    expected = bracketed_lines(project / "base.yml")
+    assert len(expected) >= 10
+    run = run_cli("check", "--format", "json", cwd=project)
+    placeholders = [f for f in run.json()["findings"] if f["rule"] == "site/placeholder"]
+    assert run.code == 1 and {f["severity"] for f in placeholders} == {"error"}
+    named = {(f["path"], f["line"]) for f in placeholders}
+    assert named == {("base.yml", line) for line in expected.values()}, placeholders
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    for text, line in expected.items():
+        assert f"base.yml:{line} " in result.stderr and text in result.stderr, f"{text} (base.yml:{line}) not named:\n{result.stderr[-3000:]}"
+
+
+def test_a_child_that_fills_in_a_placeholder_hides_the_parents_and_one_it_adds_is_named(tmp_path: Path) -> None:
+    """As MkDocs merges extra: key by key, the child's value is the one readers see."""
+    child = "extra:\n  organisation:\n    name: Riverside Youth Project\n    tagline: \"[Your tagline]\"\n"
+    project = inheriting_kit(tmp_path, child)
+    run = run_cli("check", "--format", "json", cwd=project)
+    placeholders = {(f["path"], f["line"], f["message"].split(" ")[0]) for f in run.json()["findings"] if f["rule"] == "site/placeholder"}
+    assert ("mkdocs.yml", 6, "extra.organisation.tagline") in placeholders
+    assert not any(key == "extra.organisation.name" for _, _, key in placeholders)
+    expected = bracketed_lines(project / "base.yml")
+    assert ("base.yml", expected["[Name of your DSL]"], "extra.organisation.safeguarding_lead.name") in placeholders
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "mkdocs.yml:6 " in result.stderr and "[Your organisation]" not in result.stderr

@@ -1,3 +1,3 @@
-from plainpolicy.cli import main
+from plainpolicy.cli import run
 
-raise SystemExit(main())
+run()

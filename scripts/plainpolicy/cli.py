@@ -21,7 +21,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from plainpolicy.errors import CannotRun
 
@@ -212,5 +212,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_CANNOT_RUN
 
 
+def run() -> NoReturn:
+    """The `plainpolicy` command: main(), then the process ends at once.
+
+    A normal exit frees, one by one, every object the run made (about 40 ms after
+    checking the kit: a tenth of a cold check). Nothing else in an exit matters
+    here once the output is flushed and the hyphenation counts this process learned
+    are written, so both are done and the process ends (as mypy ends its runs)."""
+    code = main()
+    from plainpolicy.text.syllables import save_learned
+
+    save_learned()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that stopped reading (head), or a closed stream
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

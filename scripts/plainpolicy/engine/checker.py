@@ -297,25 +297,23 @@ class Checker:
     def check_site(self) -> Report:
         """Every page under docs/, the generated pages, and the site-wide rules.
 
-        The glossary pages are checked with the real pages. The pages that list real
-        pages (prompts, checklist, commitments) are made from the real pages' results;
-        with workers, they are first made from the pages' front matter while the
-        workers check, and checked beside the real pages. Made again from the
-        results, they must come out the same, or they are checked again."""
+        The pages that list real pages (prompts, checklist, commitments) are made from
+        the real pages' results; so that nothing waits for them, they are first made from
+        the pages' front matter (read here, once) and checked beside the real pages,
+        longest pages first. Made again from the results, they must come out the same,
+        or they are checked again."""
         existing = self.site_pages() | self.generated_paths()
         glossaries = sorted(self.glossary_pages().items())
-        with Checking(self, existing, later=len(self.generated_paths()) - len(glossaries)) as checking:
-            real = self._read_all(self._collect([self.site.docs_dir]))
-            sent = checking.send(self._generated_jobs(glossaries) + real)
+        real = self._read_all(self._collect([self.site.docs_dir]))
+        early = self._listings_from_sources(real)
+        first = glossaries + (early or [])
+        with Checking(self, existing, later=0 if early is not None else len(self.generated_paths()) - len(glossaries)) as checking:
+            sent = checking.send(self._generated_jobs(first) + real)
             files = self._site_file_findings()  # while the workers check
-            early = self._listings_from_sources(real) if checking.pool is not None else None
-            sent_early = checking.send(self._generated_jobs(early)) if early else None
             results = checking.collect(sent)
-            pages = results[len(glossaries) :]
+            pages = results[len(first) :]
             listings = self._listings([(page.relative, page.title, page.voice, page.meta, page.commitments) for page in pages])
-            made = checking.collect(sent_early) if sent_early is not None else []
-            if early != listings:
-                made = checking.check(self._generated_jobs(listings))
+            made = results[len(glossaries) : len(first)] if early == listings else checking.check(self._generated_jobs(listings))
             generated = zip(glossaries + listings, results[: len(glossaries)] + made)
         for (_, (_, data_file, origins)), result in sorted(generated, key=lambda item: item[0][0]):
             result.findings = [relocate(finding, data_file, origins) for finding in result.findings]
@@ -332,7 +330,7 @@ class Checker:
         made an error would stop every preview)."""
         config = self.site.config_file
         published = apply_severities(check_published_files(self.site, self._data_file_names(), display_path), self.settings.severities)
-        return published + placeholder_findings(config, self.settings.nations, display_path(config) if config else "")
+        return published + placeholder_findings(config, self.settings.nations, display_path)
 
     def _listings(self, entries: Sequence[tuple[str, str, str | None, dict[str, Any], list[commitment_markers.Marker]]]) -> list[tuple[str, Generated]]:
         """The generated pages that list real pages, from each page's (path, title, voice, front matter, commitments)."""

@@ -92,9 +92,9 @@ def _start_worker(make_checker: Callable[[], Checker], tooltips: bool, backgroun
 class Job:
     """One page to check; html is the page as MkDocs made it (None: render it here).
 
-    A page read from a file is sent unparsed (source None, raw the path shown
+    A page read from a file may be sent unparsed (source None, raw the path shown
     and the text): its front matter is then read in the worker, not in the
-    process that sends it (MkDocs', or the command line's)."""
+    process that sends it (MkDocs', or `check FILE`'s)."""
 
     source: SourcePage | None
     relative: str
@@ -116,6 +116,7 @@ class Job:
 
             assert self.raw is not None
             self.source = split_front_matter(self.raw[1], self.raw[0])
+            self.raw = None  # the source has the text: a worker is sent it once
         return self.source
 
 

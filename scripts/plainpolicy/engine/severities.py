@@ -23,6 +23,7 @@ import yaml
 
 from plainpolicy.errors import CannotRun
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
+from plainpolicy.reading.mkdocs_config import child_node, config_chain
 from plainpolicy.rules.registry import rule
 
 RANK = {INFO: 0, WARNING: 1, ERROR: 2}
@@ -55,44 +56,25 @@ def apply_severities(findings: Iterable[Finding], severities: dict[str, str]) ->
     return [replace(finding, severity=severities[finding.rule]) if finding.rule in severities else finding for finding in findings]
 
 
-class _Composer(yaml.SafeLoader):
-    """Reads any tag (!ENV, !!python/name:...) without running it: only the lines are wanted."""
-
-
 def _where(config_file: Path | None, identifier: str) -> tuple[Path, int] | None:
     """The file and line of `identifier:` under the plainpolicy plugin's `severities:`, in
-    mkdocs.yml or a file it inherits from (INHERIT:, followed as MkDocs does)."""
-    seen: set[Path] = set()
-    file = config_file
-    while file is not None and file.resolve() not in seen:
-        seen.add(file.resolve())
-        try:
-            root = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=_Composer)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return None
+    mkdocs.yml or a file it inherits from (the first that sets `severities:`)."""
+    for file, root in config_chain(config_file) if config_file is not None else []:
         line = _line_in(root, identifier)
         if line is not None:
             return file, line
-        parent = _child(root, "INHERIT")
-        file = file.parent / parent.value if isinstance(parent, yaml.ScalarNode) and parent.value else None
     return None
 
 
 def _line_in(root: yaml.Node | None, identifier: str) -> int | None:
     """The line of `identifier:` under this file's plainpolicy `severities:` (the line of
     `severities:` itself if the key is not there; None if the file has no such setting)."""
-    plugins = _child(root, "plugins")
+    plugins = child_node(root, "plugins")
     for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
-        severities = _child(_child(plugin, "plainpolicy"), "severities")
+        severities = child_node(child_node(plugin, "plainpolicy"), "severities")
         if isinstance(severities, yaml.MappingNode):
             for key, _ in severities.value:
                 if key.value == identifier:
                     return int(key.start_mark.line) + 1
             return int(severities.start_mark.line)
     return None
-
-
-def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)

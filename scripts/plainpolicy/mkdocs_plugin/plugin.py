@@ -144,14 +144,15 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         return config
 
     def _check_placeholders(self, config: MkDocsConfig, config_file: str) -> None:
-        """A publishing build (site_url or extra.publish) stops on "[placeholders]" left in mkdocs.yml."""
+        """A publishing build (site_url or extra.publish) stops on "[placeholders]" left in mkdocs.yml
+        (or a file it inherits from)."""
         publishing = placeholders.is_publishing(config.site_url, dict(config.extra))
         nations = list(self.checker.settings.nations)
-        found = placeholders.findings(Path(config_file), publishing, nations, shown_as=os.path.relpath(config_file))
+        found = placeholders.findings(Path(config_file), publishing, nations, display=os.path.relpath)
         if publishing and found:
             raise PluginError(placeholders.publishing_message(found))
         if found:
-            log.info(f"plainpolicy: mkdocs.yml has {len(found)} placeholders to fill in before you publish (plainpolicy check lists them)")
+            log.info(f"plainpolicy: {placeholders.files_with(found)} {len(found)} placeholders to fill in before you publish (plainpolicy check lists them)")
 
     def _data_files(self) -> list[str]:
         """The data files the checks read: never published, and watched by `serve`."""

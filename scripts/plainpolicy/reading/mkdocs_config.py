@@ -176,12 +176,43 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_values(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml's top-level values ({} when it cannot be read: load_site_config reports that)."""
+    """mkdocs.yml's top-level values, inherited ones included ({} when it cannot be read:
+    load_site_config reports that)."""
     try:
-        data = fastyaml.load(config_file.read_text(encoding="utf-8-sig"), _ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return _read_config(config_file, [])
+    except CannotRun:
         return {}
-    return data if isinstance(data, dict) else {}
+
+
+class Composer(yaml.SafeLoader):
+    """Composes any tag (!ENV, !!python/name:...) into nodes without constructing it: for lines."""
+
+
+def config_chain(config_file: Path) -> list[tuple[Path, yaml.Node | None]]:
+    """mkdocs.yml and each file it inherits from (INHERIT:, relative to the file that names
+    it, as MkDocs follows it), child first, each with its YAML nodes: where a setting is
+    written, file and line. A file that cannot be read ends the chain (load_site_config
+    reports it)."""
+    chain: list[tuple[Path, yaml.Node | None]] = []
+    seen: set[Path] = set()
+    file: Path | None = config_file
+    while file is not None and file.resolve() not in seen:
+        seen.add(file.resolve())
+        try:
+            root = fastyaml.compose(file.read_text(encoding="utf-8-sig"), Composer)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            break
+        chain.append((file, root))
+        parent = child_node(root, "INHERIT")
+        file = file.parent / parent.value if isinstance(parent, yaml.ScalarNode) and parent.value else None
+    return chain
+
+
+def child_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
 
 
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:

@@ -6,7 +6,9 @@ site that is being published must not show them: a young person who taps
 `extra.publish` is true, or when it is not set and `site_url` is.
 
 Line numbers come from the YAML node tree (yaml.compose), so each finding
-names the key ("extra.organisation.name") and its line in mkdocs.yml.
+names the key ("extra.organisation.name") and its file and line: mkdocs.yml, or
+a file it inherits from (INHERIT:), whose `extra:` MkDocs merges key by key
+under the child's.
 Contacts whose `nations:` leave out every nation the site is for are skipped:
 a Scotland-only site need not fill in England's LADO.
 """
@@ -16,13 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import yaml
 
-from plainpolicy import fastyaml
 from plainpolicy.findings import ERROR, INFO, Finding
+from plainpolicy.reading.mkdocs_config import child_node, config_chain, read_values
 
 RULE = "site/placeholder"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -36,25 +38,21 @@ EXAMPLE_ADDRESS = re.compile(r"[\w.+-]*@?[\w.-]*\bexample\.(?:org|com|net)\b|\S+
 @dataclass(frozen=True)
 class Placeholder:
     key: str  # "extra.organisation.safeguarding_lead.phone"
-    line: int  # in mkdocs.yml, from 1
+    line: int  # in its file, from 1
     text: str  # the placeholder itself
+    file: Path  # mkdocs.yml, or the file it inherits the value from
 
 
-class _Composer(yaml.SafeLoader):
-    """Composes any tag (!ENV, !!python/name:...) without constructing it."""
+Layer = tuple[Path, yaml.Node]  # a value as one file of the chain writes it
 
 
 def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> list[Placeholder]:
-    """Every placeholder under `extra:` in the file, in file order."""
-    try:
-        root = fastyaml.compose(config_file.read_text(encoding="utf-8-sig"), _Composer)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    """Every placeholder under `extra:` as MkDocs reads it (INHERIT followed), in file order."""
+    layers = [(file, extra) for file, root in config_chain(config_file) if (extra := child_node(root, "extra")) is not None]
+    if not layers:
         return []  # reading mkdocs.yml is reported by whoever loads it
-    extra = _child(root, "extra")
-    if extra is None:
-        return []
     chosen = set(nations or ALL_NATIONS)
-    return list(_walk(extra, "extra", chosen))
+    return list(_walk(_in_effect(layers), "extra", chosen))
 
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
@@ -72,61 +70,71 @@ def is_publishing(site_url: Any, extra: dict[str, Any] | None) -> bool:
     return bool(url) and (urlsplit(url).hostname or "") not in LOCAL_HOSTS
 
 
-def findings(config_file: Path, publishing: bool, nations: Sequence[str] | None = None, shown_as: str | None = None) -> list[Finding]:
-    """One finding per placeholder: an error in a publishing build, otherwise a note."""
-    path = shown_as or str(config_file)
-    found = placeholders_in(config_file, nations)
+def findings(config_file: Path, publishing: bool, nations: Sequence[str] | None, display: Callable[[Path], str]) -> list[Finding]:
+    """One finding per placeholder: an error in a publishing build, otherwise a note.
+    display: how a file's path is shown."""
     severity = ERROR if publishing else INFO
     when = "a published site must not show it" if publishing else "fill it in before you publish"
     return [
-        Finding(path, item.line, RULE, severity,
+        Finding(display(item.file), item.line, RULE, severity,
                 f"{item.key} is still the placeholder {item.text!r}: {when}.",
                 hint="Put your organisation's real details in mkdocs.yml (see docs/contributing/adapting-the-kit.md).")
-        for item in found
+        for item in placeholders_in(config_file, nations)
     ]
 
 
-def site_findings(config_file: Path | None, nations: Sequence[str] | None, shown_as: str) -> list[Finding]:
-    """For `plainpolicy check`: reads site_url and extra.publish from the file itself."""
+def site_findings(config_file: Path | None, nations: Sequence[str] | None, display: Callable[[Path], str]) -> list[Finding]:
+    """For `plainpolicy check`: reads site_url and extra.publish from the files themselves."""
     if config_file is None:
         return []
-    from plainpolicy.reading.mkdocs_config import (
-        read_values,  # late: mkdocs_config is heavier than this module
-    )
-
     values = read_values(config_file)
-    return findings(config_file, is_publishing(values.get("site_url"), values.get("extra")), nations, shown_as)
+    return findings(config_file, is_publishing(values.get("site_url"), values.get("extra")), nations, display)
+
+
+def files_with(items: list[Finding]) -> str:
+    """"mkdocs.yml has", or "mkdocs.yml and base.yml have": where the placeholders are written."""
+    files = list(dict.fromkeys(item.path for item in items))
+    return " and ".join(files) + (" has" if len(files) == 1 else " have")
 
 
 def publishing_message(items: list[Finding]) -> str:
     listing = "\n".join(f"  {f.path}:{f.line} {f.message}" for f in items)
-    return (f"plainpolicy: this is a publishing build (site_url or extra.publish is set) and mkdocs.yml "
-            f"still has {len(items)} placeholder{'s' * (len(items) != 1)}:\n{listing}\n"
+    return (f"plainpolicy: this is a publishing build (site_url or extra.publish is set) and {files_with(items)} "
+            f"{len(items)} placeholder{'s' * (len(items) != 1)} still to fill in:\n{listing}\n"
             "Fill them in, or remove site_url to build a preview.")
 
 
-def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for name, value in node.value:
-        if isinstance(name, yaml.ScalarNode) and name.value == key:
-            return value
-    return None
+def _in_effect(layers: list[Layer]) -> list[Layer]:
+    """The layers of one value that MkDocs merges, child first: a mapping is merged key by
+    key with its parents' mappings; anything else (a list too) replaces what they had."""
+    kept = layers[:1]
+    if isinstance(layers[0][1], yaml.MappingNode):
+        for layer in layers[1:]:
+            if not isinstance(layer[1], yaml.MappingNode):
+                break
+            kept.append(layer)
+    return kept
 
 
-def _walk(node: yaml.Node, key: str, nations: set[str]) -> Iterator[Placeholder]:
+def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placeholder]:
+    file, node = layers[0]
     if isinstance(node, yaml.ScalarNode):
         if isinstance(node.value, str):
             for text in _placeholder_texts(node.value):
-                yield Placeholder(key, node.start_mark.line + 1, text)
+                yield Placeholder(key, node.start_mark.line + 1, text, file)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             if _applies(item, nations):
-                yield from _walk(item, f"{key}[{index}]", nations)
+                yield from _walk([(file, item)], f"{key}[{index}]", nations)
     elif isinstance(node, yaml.MappingNode):
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value != "nations":
-                yield from _walk(value, f"{key}.{name.value}", nations)
+        names: dict[str, list[Layer]] = {}  # the oldest parent's keys first, as MkDocs merges them
+        for where, mapping in reversed(layers):
+            assert isinstance(mapping, yaml.MappingNode)  # _in_effect keeps mappings only
+            for name, value in mapping.value:
+                if isinstance(name, yaml.ScalarNode) and name.value != "nations":
+                    names.setdefault(name.value, []).insert(0, (where, value))
+        for name, values in names.items():
+            yield from _walk(_in_effect(values), f"{key}.{name}", nations)
 
 
 def _placeholder_texts(value: str) -> list[str]:
@@ -139,7 +147,7 @@ def _placeholder_texts(value: str) -> list[str]:
 
 def _applies(item: yaml.Node, nations: set[str]) -> bool:
     """A contact with `nations:` applies when it names at least one of the site's nations."""
-    listed = _child(item, "nations")
+    listed = child_node(item, "nations")
     if not isinstance(listed, yaml.SequenceNode):
         return True
     names = {str(entry.value).strip().lower().replace(" ", "-") for entry in listed.value if isinstance(entry, yaml.ScalarNode)}
