@@ -9,6 +9,7 @@ checked with default settings.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -131,3 +132,40 @@ def test_a_child_that_fills_in_a_placeholder_hides_the_parents_and_one_it_adds_i
     assert ("base.yml", expected["[Name of your DSL]"], "extra.organisation.safeguarding_lead.name") in placeholders
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "mkdocs.yml:6 " in result.stderr and "[Your organisation]" not in result.stderr
+
+
+def test_the_placeholders_found_are_those_of_the_extra_mkdocs_itself_merges(tmp_path: Path) -> None:
+    """Cross-check against MkDocs: walk the `extra` that mkdocs.config.load_config gives for a
+    three-file chain (mappings merged key by key, a list replaced, a value filled in by the
+    child) and find the same keys and placeholders as placeholders_in does from the files."""
+    from mkdocs.config import load_config
+
+    from plainpolicy.rules.site_placeholders import _placeholder_texts, placeholders_in
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "grand.yml").write_text(
+        "site_name: Grand\nextra:\n  organisation:\n    name: \"[Your organisation]\"\n    phone: \"[Phone]\"\n"
+        "  helplines:\n    - name: \"[Helpline]\"\n  contact: \"[Contact]\"\n  deep: {a: {b: \"[B]\", c: \"[C]\"}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "parent.yml").write_text(
+        "INHERIT: grand.yml\nextra:\n  organisation:\n    email: dsl@example.org\n  helplines:\n    - name: Childline\n  deep: {a: {c: Filled}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: parent.yml\nextra:\n  organisation:\n    name: Riverside\n  contact: \"[New contact]\"\n", encoding="utf-8")
+
+    def walk(value: object, key: str) -> set[tuple[str, str]]:
+        if isinstance(value, str):
+            return {(key, text) for text in _placeholder_texts(value)}
+        if isinstance(value, list):
+            return {found for index, item in enumerate(value) for found in walk(item, f"{key}[{index}]")}
+        if isinstance(value, Mapping):  # MkDocs gives extra: as a Mapping of its own
+            return {found for name, item in value.items() for found in walk(item, f"{key}.{name}")}
+        return set()
+
+    expected = walk(load_config(str(tmp_path / "mkdocs.yml"))["extra"], "extra")
+    found = placeholders_in(tmp_path / "mkdocs.yml")
+    assert {(item.key, item.text) for item in found} == expected
+    assert expected == {("extra.organisation.phone", "[Phone]"), ("extra.organisation.email", "dsl@example.org"), ("extra.contact", "[New contact]"), ("extra.deep.a.b", "[B]")}
+    files = {item.key: item.file.name for item in found}
+    assert files == {"extra.organisation.phone": "grand.yml", "extra.organisation.email": "parent.yml", "extra.contact": "mkdocs.yml", "extra.deep.a.b": "grand.yml"}
