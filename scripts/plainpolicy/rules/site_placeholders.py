@@ -47,7 +47,7 @@ Layer = tuple[Path, yaml.Node]  # a value as one file of the chain writes it
 
 
 def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> list[Placeholder]:
-    """Every placeholder under `extra:` as MkDocs reads it (INHERIT followed), in file order."""
+    """Every placeholder under `extra:` as MkDocs reads it (INHERIT followed, the child's values winning)."""
     layers = [(file, extra) for file, root in config_chain(config_file) if (extra := child_node(root, "extra")) is not None]
     if not layers:
         return []  # reading mkdocs.yml is reported by whoever loads it
