@@ -1,0 +1,259 @@
+"""Red-team of the readability verdict (after issue 15): pages written to bend it.
+
+Each test is a real Markdown page checked through the command line. Each one is a
+defect found by trying to fool the checker (or by writing an ordinary young
+people's page); each is marked xfail(strict=True) until it is fixed, so the
+suite stays green and a fix turns its test into an "XPASS" failure to unmark.
+
+The texts are compared with what textstat (en_GB) says on the same plain prose:
+the long text below is grade 13.9, Reading Ease 66.5, four sentences of 37-45 words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plainpolicy_testing import copy_project, copy_site, found, run_cli, section
+
+FRONT = "---\nreviewed: 2026-06-01\nunpaired: \"Test page.\"\n---\n\n"
+KIT_FRONT = "---\ntitle: Test\nsummary: A test page.\nreviewed: 2026-11-01\nowner: Designated safeguarding lead\nunpaired: \"Test page.\"\n---\n\n"
+
+# Four long sentences of plain words: textstat (en_GB) grade 13.9, Reading Ease 66.5.
+LONG = [
+    "If you see something online that worries you or makes you feel upset in any way at all then you can tell one of our youth workers at the club and they will listen to you and help you work out what to do next",
+    "We will never be cross with you for telling us about something that happened on your phone or your tablet even if you think that you might have done something wrong or broken a rule at home",
+    "When you tell us about something that has happened we may need to share what you said with our safeguarding lead so that they can make sure that you and other young people are kept safe from harm",
+    "You can always ask us what we will do with the things you tell us and we will be honest with you about who we need to tell and why we need to tell them before we do it",
+]
+LONG_TEXT = " ".join(sentence + "." for sentence in LONG)
+EASY = "You can talk to us at any time. We will listen to you. We will help you stay safe online. You can ask us anything you like."
+
+
+def pieces(sentence: str, size: int = 5) -> list[str]:
+    words = sentence.split()
+    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
+
+
+def check(root: Path, relative: str, body: str, front: str = FRONT) -> dict:
+    (root / "docs" / relative).write_text(front + body, encoding="utf-8")
+    run = run_cli("check", "--format", "json", f"docs/{relative}", cwd=root)
+    assert run.code in (0, 1), run.err
+    return run.json()
+
+
+def rules(data: dict) -> set[str]:
+    return {rule for rule, _, _ in found(data)}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return copy_site("site", tmp_path)
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kit's own configuration (word lists, max_unfamiliar, plain words, glossary)."""
+    return copy_project(tmp_path_factory.mktemp("kit"))
+
+
+def test_the_long_text_fails_as_written(root: Path) -> None:
+    """The baseline every evasion below starts from."""
+    data = check(root, "young-people/long.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT}\n")
+    assert "readability/too-hard" in rules(data)
+    assert len(found(data, rule="sentence/too-long")) == 4
+
+
+# --- a long sentence cut up so the formulas see short ones ---------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="a spaced dash ends a sentence even before a small letter: a run-on sentence with ' – ' every five words scores grade 0.3 (textstat 13.9) with no finding")
+def test_spaced_dashes_do_not_cut_a_long_sentence_into_short_ones(root: Path) -> None:
+    body = " ".join(" – ".join(pieces(sentence)) + "." for sentence in LONG)
+    data = check(root, "young-people/dashes.md", f"# Telling us\n\n## Telling us\n\n{body}\n")
+    assert section(data, "docs/young-people/dashes.md", "Telling us")["grade"] > 6
+    assert "readability/too-hard" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="paragraphs that start with a small letter and go on from the one before are each scored as a sentence: grade 0.3, no finding")
+def test_a_sentence_cut_into_paragraphs_is_still_one_sentence(root: Path) -> None:
+    body = "\n\n".join("\n\n".join(pieces(sentence)) + "." for sentence in LONG)
+    data = check(root, "young-people/paragraphs.md", f"# Telling us\n\n## Telling us\n\n{body}\n")
+    assert "readability/too-hard" in rules(data)
+    assert found(data, rule="sentence/too-long")
+
+
+@pytest.mark.xfail(strict=True, reason="table cells are each scored as a sentence: a sentence spread over the cells of a row scores grade 0.3, no finding")
+def test_a_sentence_cut_into_table_cells_is_still_one_sentence(root: Path) -> None:
+    tables = []
+    for sentence in LONG:
+        cells = pieces(sentence)
+        tables.append("| " + " | ".join(cells) + " |\n|" + "---|" * len(cells))
+    data = check(root, "young-people/cells.md", "# Telling us\n\n## Telling us\n\n" + "\n\n".join(tables) + "\n")
+    assert "readability/too-hard" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="full stops inside <span hidden> split the sentences for the formulas; the reader sees one long sentence: grade 0.3, warnings only")
+def test_hidden_full_stops_do_not_split_sentences(root: Path) -> None:
+    body = " ".join("<span hidden>.</span> ".join(pieces(sentence)) + "." for sentence in LONG)
+    data = check(root, "young-people/hidden-stops.md", f"# Telling us\n\n## Telling us\n\n{body}\n")
+    assert "readability/too-hard" in rules(data)
+
+
+# --- text the reader does not see, or sees and the checker does not --------------------
+
+
+@pytest.mark.xfail(strict=True, reason="text in a hidden element is scored: invisible easy sentences bring a hard section from grade 13.9 to -1.2 and a pass")
+def test_hidden_text_does_not_pad_a_hard_section(root: Path) -> None:
+    hidden = " ".join(f"We are here {n}. You are safe {n}. Talk to us {n}." for n in range(40))
+    body = f"{LONG_TEXT}\n\n<div hidden markdown>\n\n{hidden}\n\n</div>\n"
+    data = check(root, "young-people/hidden.md", f"# Telling us\n\n## Telling us\n\n{body}")
+    assert "readability/too-hard" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a paragraph given a theme class the extractor skips ({ .tabbed-labels }, .headerlink, .md-annotation) is shown to the reader but never read by any check")
+@pytest.mark.parametrize("css_class", ["tabbed-labels", "md-annotation"])
+def test_a_theme_class_does_not_hide_prose_from_the_checks(root: Path, css_class: str) -> None:
+    body = f"{EASY}\n\n{LONG_TEXT}\n{{ .{css_class} }}\n"
+    data = check(root, "young-people/classed.md", f"# Telling us\n\n## Telling us\n\n{body}")
+    assert "readability/too-hard" in rules(data)
+    assert found(data, rule="sentence/too-long")
+
+
+@pytest.mark.xfail(strict=True, reason="content-tab labels are neither scored nor read as titles: no length or glossary check")
+def test_tab_labels_are_read_like_other_titles(root: Path) -> None:
+    body = f"{EASY}\n\n=== \"{LONG[0]}\"\n\n    Ask a youth worker.\n\n=== \"Tell the child protection officer\"\n\n    Ask a youth worker.\n"
+    data = check(root, "young-people/tabs.md", f"# Telling us\n\n## Telling us\n\n{body}")
+    assert found(data, rule="sentence/too-long")
+    assert "glossary/rejected" in rules(data)
+
+
+# --- padding -----------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="list items without a full stop are never recognised as repeats: 40 copies of one bullet bring grade 13.9 to 0.35, no finding")
+def test_repeated_bullets_without_full_stops_are_padding(root: Path) -> None:
+    bullets = "\n".join("- We are here for you" for _ in range(40))
+    data = check(root, "young-people/bullets.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT}\n\n{bullets}\n")
+    assert "readability/too-hard" in rules(data)
+    assert "readability/repeated" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="table cells are always scored: 30 rows of the same two sentences bring grade 13.9 to -0.7, no finding")
+def test_repeated_table_rows_are_padding(root: Path) -> None:
+    rows = "\n".join("| We are here. | You are safe. |" for _ in range(30))
+    data = check(root, "young-people/rows.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT}\n\n| When | What |\n|---|---|\n{rows}\n")
+    assert "readability/too-hard" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="sentences that differ by one word are not repeats: 30 'We are here on day N.' trios bring grade 13.9 to -0.4, no finding")
+def test_near_duplicate_sentences_are_padding(root: Path) -> None:
+    pad = " ".join(f"We are here on day {n}. You are safe on day {n}. Talk to us on day {n}." for n in range(1, 31))
+    data = check(root, "young-people/near.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT}\n\n{pad}\n")
+    assert "readability/too-hard" in rules(data) or "readability/repeated" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="repeats are found per section only: the same six easy sentences in every section are never reported")
+def test_the_same_sentences_in_every_section_are_reported(root: Path) -> None:
+    pad = "We are here. You are safe. Talk to us. We will help. You can ask. It is fine."
+    body = "".join(f"### Part {n}\n\n{sentence}. {pad}\n\n" for n, sentence in enumerate(LONG))
+    data = check(root, "young-people/sections.md", f"# Telling us\n\n## Telling us\n\n{body}")
+    assert "readability/repeated" in rules(data)
+
+
+# --- words young readers do not know -----------------------------------------------------
+
+JARGON = (
+    "We will look after you. You can talk to us about anything. We will listen and we will help you. "
+    "The DSL will {triage} each {flag} and {escalate} it if the {risk} is {acute}. The lead will then {liaise} with the {agency} and log the {outcome}. "
+    "They will look after you. You are never in trouble for telling us. It is always right to speak up."
+)
+
+
+def test_jargon_in_small_letters_is_unfamiliar(kit: Path) -> None:
+    words = {w: w for w in ("triage", "flag", "escalate", "risk", "acute", "liaise", "agency", "outcome")}
+    data = check(kit, "young-people/rt-jargon.md", "# Help\n\n## Help\n\n" + JARGON.format(**words) + "\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised word is never counted as unfamiliar: 'Triage', 'Escalate', 'Acute' mid-sentence evade the word check")
+def test_capitalised_jargon_is_still_unfamiliar(kit: Path) -> None:
+    words = {w: w.capitalize() for w in ("triage", "flag", "escalate", "risk", "acute", "liaise", "agency", "outcome")}
+    data = check(kit, "young-people/rt-capitals.md", "# Help\n\n## Help\n\n" + JARGON.format(**words) + "\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="the plain-words ending for -ing does not drop the e: 'utilising', 'commencing', 'ensuring' are not found")
+def test_plain_words_are_found_with_ing(kit: Path) -> None:
+    data = check(kit, "young-people/rt-ing.md", "# Help\n\n## Help\n\nWe are utilising a new app. You can talk to us about it.\n", KIT_FRONT)
+    assert "readability/plain-words" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a soft hyphen (&shy;), invisible on the page, hides a word from the plain-words list (and from the glossary)")
+def test_a_soft_hyphen_does_not_hide_a_plain_word(kit: Path) -> None:
+    data = check(kit, "young-people/rt-shy.md", "# Help\n\n## Help\n\nWe will tell the police forth&shy;with. You can talk to us about it.\n", KIT_FRONT)
+    assert "readability/plain-words" in rules(data)
+
+
+# --- easy young people's pages that fail wrongly ----------------------------------------
+
+INTRO = "You can talk to us about anything that worries you. We will listen and we will help. "
+
+
+@pytest.mark.xfail(strict=True, reason="'pm' in '6pm' is counted as an unfamiliar word: opening times fail a plain page (14.8% unfamiliar)")
+def test_opening_times_are_not_unfamiliar_words(kit: Path) -> None:
+    body = INTRO + "The club is open on Monday from 6pm to 9pm. On Friday it is open from 4pm to 8pm. On Saturday we open from 10am to 2pm."
+    data = check(kit, "young-people/rt-times.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a web address without http or www ('childline.org.uk') is read as words: 'org', 'uk' counted as unfamiliar")
+def test_a_bare_web_address_is_not_words(kit: Path) -> None:
+    body = INTRO + "Go to childline.org.uk or call 0800 1111. It is free. Tips are on childline.org.uk too. Or try nspcc.org.uk and barnardos.org.uk."
+    data = check(kit, "young-people/rt-domain.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a UK postcode ('LS1 4AB') is reported as two unknown abbreviations (errors)")
+def test_a_uk_postcode_is_not_an_abbreviation(kit: Path) -> None:
+    body = INTRO + "Our club is at 12 High Street, Leeds LS1 4AB. Come and see us."
+    data = check(kit, "young-people/rt-postcode.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "glossary/unknown-abbreviation" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="'OK' is an unknown abbreviation (error): 'It is OK to say no' fails a young people's page")
+def test_ok_is_not_an_abbreviation(kit: Path) -> None:
+    body = INTRO + "It is OK to say no. Nobody should make you feel bad about it."
+    data = check(kit, "young-people/rt-ok.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "glossary/unknown-abbreviation" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="'no.' is never a sentence end (it is read as the abbreviation 'No.'): 'say no. Nobody ...' is one 22-word sentence")
+def test_say_no_ends_a_sentence(root: Path) -> None:
+    body = "It is always fine to say no. Nobody should ever make you feel bad or guilty about it, not even a good friend."
+    data = check(root, "young-people/no.md", f"# Help\n\n## Help\n\n{body}\n")
+    assert not found(data, rule="sentence/too-long")
+    assert "readability/too-hard" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="a list of separate options whose last item ends with a full stop is read as one 36-word sentence and fails a short page")
+def test_a_list_of_options_with_a_full_stop_at_the_end(root: Path) -> None:
+    body = (
+        "If something online upsets you, you can:\n\n- talk to a youth worker\n- tell a parent or carer\n"
+        "- call Childline on 0800 1111\n- report it on the app\n- block the person\n- take a break from your phone.\n"
+    )
+    data = check(root, "young-people/options.md", f"# Help\n\n## Help\n\n{body}")
+    assert not found(data, rule="sentence/too-long")
+    assert "readability/too-hard" not in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="capitalised items that end on a preposition ('Someone you chat with') make the list 'chopped prose', read as one 32-word sentence")
+def test_items_ending_on_a_preposition_are_separate(root: Path) -> None:
+    body = (
+        "Things you can talk to us about:\n\n- Someone you chat with\n- A group you are part of\n- A game you play a lot\n"
+        "- A photo you were sent\n- A person you look up to\n- A rumour you heard about\n"
+    )
+    data = check(root, "young-people/about.md", f"# Help\n\n## Help\n\n{body}")
+    assert not found(data, rule="sentence/too-long")
+    assert "readability/too-hard" not in rules(data)
