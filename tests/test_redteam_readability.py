@@ -113,6 +113,26 @@ def test_a_mark_before_a_capital_does_not_cut_a_long_sentence(root: Path, mark: 
     assert "readability/too-hard" in rules(data) or found(data, rule="sentence/too-long")
 
 
+CLUB = (
+    "You can talk to us at any time. We will listen to you. We will help you stay safe online. You can ask us anything you like. "
+    "Your phone is yours. We will not look at it. You can block people who upset you. You can tell us if it happens. "
+    "We will not be cross. It is never your fault. You can bring a friend. We meet on Monday nights. The club is free. "
+    "There are snacks and games. You can choose what to do. Some nights we go out. We will tell you the plan first. "
+    "You can say no to any of it. Your views matter to us. We ask what you think each term. You can tell us in person or online. "
+    "We read every note you leave. If we change a rule, we will say why. Ask a youth worker if you are not sure. "
+    "We want the club to feel safe for all. Treat people kindly. Do not share other people's photos. "
+    "Ask before you take a photo of someone. Tell us if someone makes you feel bad. We will sort it out together."
+)
+
+
+@pytest.mark.xfail(strict=True, reason="a hard section under min_words is pooled with the whole of a long easy section after it: 82 words at grade 14.6 (textstat 14.6) pass as part of a grade-1 pool")
+def test_a_short_hard_section_is_not_hidden_by_a_long_easy_one(root: Path) -> None:
+    hard = f"{LONG[0]}. {LONG[1]}."
+    data = check(root, "young-people/pooled.md", f"# Telling us\n\n## Telling us\n\n{hard}\n\n## At the club\n\n{CLUB}\n")
+    assert section(data, "docs/young-people/pooled.md", "Telling us")["grade"] > 14  # its own score, as textstat gives it
+    assert "readability/too-hard" in rules(data)
+
+
 # --- text the reader does not see, or sees and the checker does not --------------------
 
 
