@@ -312,3 +312,17 @@ def test_a_hand_written_page_cannot_claim_to_be_generated(root: Path) -> None:
     data = check(root, "young-people/claims.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT} {pad}\n", front)
     assert "readability/repeated" in rules(data)
     assert "review/missing" in rules(data)
+
+
+@pytest.mark.xfail(strict=True, reason="an invisible soft hyphen or zero-width space (pasted from a word processor or a web page) splits a word: 're', 'al' are counted and listed as unfamiliar words (10.5%)")
+@pytest.mark.parametrize("invisible", ["&shy;", "\u00ad", "\u200b"], ids=["shy-entity", "soft-hyphen", "zero-width-space"])
+def test_an_invisible_character_does_not_split_a_word(kit: Path, invisible: str) -> None:
+    body = f"Please re{invisible}member to tell us if something online upsets you. We are al{invisible}ways here to listen."
+    data = check(kit, "young-people/rt-invisible.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" not in rules(data)
+
+
+def test_the_same_page_without_the_invisible_character_passes(kit: Path) -> None:
+    body = "Please remember to tell us if something online upsets you. We are always here to listen."
+    data = check(kit, "young-people/rt-visible.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
+    assert "readability/unfamiliar-words" not in rules(data)
