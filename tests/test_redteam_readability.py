@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import copy_project, copy_site, found, run_cli, section
+from plainpolicy_testing import copy_project, copy_site, found, mkdocs_build, run_cli, section
 
 FRONT = "---\nreviewed: 2026-06-01\nunpaired: \"Test page.\"\n---\n\n"
 KIT_FRONT = "---\ntitle: Test\nsummary: A test page.\nreviewed: 2026-11-01\nowner: Designated safeguarding lead\nunpaired: \"Test page.\"\n---\n\n"
@@ -305,13 +305,27 @@ def test_a_french_page_is_not_called_irish(kit: Path) -> None:
     assert messages and not any("Irish" in message for message in messages)
 
 
-@pytest.mark.xfail(strict=True, reason="'generated: true' written by hand in a page's front matter switches off the repeat warning, the jargon rule and the review checks; only pages made from data files are generated")
 def test_a_hand_written_page_cannot_claim_to_be_generated(root: Path) -> None:
     front = "---\ngenerated: true\nunpaired: \"Test page.\"\n---\n\n"
     pad = " ".join("We are here for you. You are safe with us." for _ in range(20))
     data = check(root, "young-people/claims.md", f"# Telling us\n\n## Telling us\n\n{LONG_TEXT} {pad}\n", front)
     assert "readability/repeated" in rules(data)
     assert "review/missing" in rules(data)
+    claims = [f for f in data["findings"] if f["rule"] == "security/front-matter"]
+    assert [(f["line"], f["severity"]) for f in claims] == [(2, "error")] and "generated" in claims[0]["message"]
+
+
+def test_the_build_refuses_a_hand_written_generated_page_and_keeps_its_own(tmp_path: Path) -> None:
+    """The kit's own generated pages (glossary, prompts, checklist, the whole policy) build;
+    a page a contributor wrote with `generated: true` stops the build, named with its line."""
+    project = copy_project(tmp_path / "kit")
+    page = project / "docs/young-people/claims.md"
+    page.write_text(KIT_FRONT.replace("---\n", "---\ngenerated: true\n", 1) + f"# Telling us\n\n{EASY}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "docs/young-people/claims.md:2" in result.stderr and "'generated'" in result.stderr, result.stderr[-2000:]
+    page.unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 @pytest.mark.xfail(strict=True, reason="an invisible soft hyphen or zero-width space (pasted from a word processor or a web page) splits a word: 're', 'al' are counted and listed as unfamiliar words (10.5%)")

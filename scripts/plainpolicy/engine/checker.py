@@ -48,7 +48,12 @@ from plainpolicy.reading.htmltokens import tokens
 from plainpolicy.reading.mkdocs_config import SiteConfig
 from plainpolicy.reading.nations import FilteredPage, filter_page
 from plainpolicy.reading.render import Renderer
-from plainpolicy.reading.source import SourcePage, read_text, split_front_matter
+from plainpolicy.reading.source import (
+    SourcePage,
+    not_generated,
+    read_text,
+    split_front_matter,
+)
 from plainpolicy.rules.commitments import check_page_commitments, check_site_commitments
 from plainpolicy.rules.context import PageContext
 from plainpolicy.rules.images import check_site_images
@@ -364,7 +369,7 @@ class Checker:
         return [name for name in names if name]
 
     def _generated_jobs(self, pages: list[tuple[str, Generated]]) -> list[Job]:
-        return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative) for relative, (text, _, _) in pages]
+        return [Job(split_front_matter(text, display_path(self.site.docs_dir / relative)), relative, generated=True) for relative, (text, _, _) in pages]
 
     # --- which files -----------------------------------------------------------
     def relative(self, file: Path) -> str:
@@ -486,10 +491,16 @@ class Checker:
             self.cache.put(key, result)
 
     def check_job(self, job: Job, existing: set[str]) -> PageResult:
-        return self.check_page(job.page(), job.relative, existing, job.html)
+        return self.check_page(job.page(), job.relative, existing, job.html, job.generated)
 
-    def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None) -> PageResult:
-        """Every rule on one page, with no stored results (worker processes call this)."""
+    def check_page(self, source: SourcePage, relative: str, existing: set[str], html: str | None = None, generated: bool = False) -> PageResult:
+        """Every rule on one page, with no stored results (worker processes call this).
+
+        generated: plainpolicy made the page from a data file. Only such a page's
+        `generated: true` switches off the rules meant for pages people write; on any
+        other page the key is an error (security/front-matter) and is ignored."""
+        if not generated:
+            source = not_generated(source)
         if html is None:
             html = self.render_page(source, relative)
         source, filtered = self.nation_view(source)  # after rendering: the rendered page has its labels
@@ -504,7 +515,7 @@ class Checker:
             today=self.today, docs_dir=self.site.docs_dir, filtered=filtered, scanner=scanner, locator=locator,
             image_register=self.image_register, glossary=self.glossary, explained=self._explained(),
             vocabulary=self.vocabulary(voice) if voice is not None else None, plain_words=self.plain_words if voice is not None else None,
-            themes=self.themes, questions=self.questions, nation_rules=self.nation_rules,
+            themes=self.themes, questions=self.questions, nation_rules=self.nation_rules, made_here=generated,
         )
         # Every family of page rules listed in rules/registry.yml (page_checks:), in order.
         findings = [finding for check in page_checks() for finding in check(context)]

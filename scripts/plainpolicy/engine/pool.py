@@ -100,6 +100,7 @@ class Job:
     relative: str
     html: str | None = None
     raw: tuple[str, str] | None = None
+    generated: bool = False  # made by plainpolicy from a data file: only then does `generated: true` count
 
     @property
     def path_and_text(self) -> tuple[str, str]:

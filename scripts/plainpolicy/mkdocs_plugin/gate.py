@@ -70,7 +70,8 @@ class BuildGate:
         """Check a page before MkDocs converts it; what would crash the conversion (stop now)."""
         path = self.shown(page.file.abs_src_path or page.file.src_uri)
         source = self._source(text, path)
-        findings = check_front_matter(source, "", self.allowed_keys)  # YAML, or MultiMarkdown-style as MkDocs reads it
+        made_here = page.file.generated_by is not None  # a page plainpolicy made: its `generated: true` is true
+        findings = check_front_matter(source, "", self.allowed_keys, made_here)  # YAML, or MultiMarkdown-style as MkDocs reads it
         self.before_render += [f for f in findings if f.rule == FRONT_MATTER]
         self.gate.fallbacks.append(Source(path, text))
         self.sources[page.file.src_uri] = Source(path, text)

@@ -43,8 +43,8 @@ class PageChecks:
         self.sent = 0  # pages checked in worker processes
         self.waited = 0.0  # seconds spent waiting for worker processes
 
-    def check(self, relative: str, parsed: SourcePage | None, path: str, text: str, html: str, existing: set[str]) -> None:
-        """Check the page, reuse its stored result, or send it to a worker."""
+    def check(self, relative: str, parsed: SourcePage | None, path: str, text: str, html: str, existing: set[str], generated: bool = False) -> None:
+        """Check the page, reuse its stored result, or send it to a worker (generated: plainpolicy made it)."""
         cache = self.checker.cache
         # One key for both: the result kept in memory (serve) and the one stored on disk.
         key = self.checker.page_key(text, path, relative, existing, html) if cache is not None or self.memory is not None else None
@@ -60,7 +60,7 @@ class PageChecks:
             self.reused += 1
             self._keep(relative, key, stored, store=False)
             return
-        job = Job(parsed, relative, html, raw=(path, text))  # front matter read where it is checked
+        job = Job(parsed, relative, html, raw=(path, text), generated=generated)  # front matter read where it is checked
         if self.workers and (self.pool is not None or self.checked_here >= self.check_here_first):
             if self.pool is None:
                 log.info(f"plainpolicy: checking pages in {self.workers} worker process{'es' * (self.workers != 1)} while MkDocs builds")

@@ -249,6 +249,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         if crashes:  # MkDocs converts this page next, and would stop with a traceback
             self.on_build_error(error=None)  # type: ignore[arg-type]
             raise PluginError(f"plainpolicy: MkDocs cannot build this page:\n{listing(crashes)}")
+        if page.file.generated_by is None:
+            page.meta.pop("generated", None)  # only pages plainpolicy makes are generated (the gate reports the key)
         settings = self.checker.settings
         voice = settings.voice_for(relative, page.meta)
         try:
@@ -282,7 +284,7 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         parsed, path, text = self.pagetexts.take(page.file)
         assert self.checks is not None
         self.contents[relative] = html  # the HTML the tooltip places point into (see on_page_context)
-        self.checks.check(relative, parsed, path, text, html, self._existing(files))
+        self.checks.check(relative, parsed, path, text, html, self._existing(files), page.file.generated_by is not None)
         return html
 
     # --- once every page is checked ----------------------------------------------

@@ -19,6 +19,7 @@ from plainpolicy.reading.source import SourcePage
 
 FRONT_MATTER = "security/front-matter"
 
+GENERATED = "generated"  # set by plainpolicy on the pages it makes (see Checker.check_page)
 TEXT_KEYS = frozenset({"title", "summary", "description", "owner"})
 RENDERED_KEYS = frozenset({"title", "description", "owner"})  # written into pages by the templates: only text
 KIT_KEYS = TEXT_KEYS | {"reviewed", "review_due", "unpaired", "themes", "checklist", "voice", "generated", "search", "hide", "menu"}
@@ -51,15 +52,21 @@ def _problem(value: Any, key: str) -> str | None:
     return None
 
 
-def check_front_matter(source: SourcePage, voice: str = "", allowed: Iterable[str] = ()) -> list[Finding]:
-    """Every front matter key the kit does not use (and the site does not allow), and every unsafe value."""
+def check_front_matter(source: SourcePage, voice: str = "", allowed: Iterable[str] = (), made_here: bool = False) -> list[Finding]:
+    """Every front matter key the kit does not use (and the site does not allow), and every unsafe value.
+
+    made_here: plainpolicy made the page; `generated:` is refused on any other page."""
     meta, lines = dict(source.meta), dict(source.meta_lines)
     if not meta:
         meta, lines = _multimarkdown(source.text)
     extra = set(allowed)
     findings = []
+    if GENERATED in lines and not made_here:  # its line is kept when the checker has taken it out of meta (not_generated)
+        findings.append(Finding(source.path, lines[GENERATED], FRONT_MATTER, ERROR, "The front matter key 'generated' is only for the pages plainpolicy makes from data files: on a page you write, it would switch off checks.", "Remove 'generated:'. The page is checked like any page you write either way.", 1, voice, "front matter"))
     for key, value in meta.items():
         line = lines.get(key, 1)
+        if key == GENERATED and not made_here:
+            continue  # reported above
         if key not in KIT_KEYS and key not in extra:
             why = "picks the template the page is built with" if key == "template" else "is not one the kit uses, and the theme may write it into the page"
             findings.append(Finding(source.path, line, FRONT_MATTER, ERROR, f"The front matter key '{key}' {why}.", f"Remove '{key}:'. A maintainer can allow a key in mkdocs.yml (plainpolicy: front_matter_keys) after checking what the templates do with it.", 1, voice, "front matter"))

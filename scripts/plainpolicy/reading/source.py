@@ -6,7 +6,7 @@ Every problem becomes a CannotRun naming the file and line. Nothing here writes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,15 @@ class SourcePage:
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+
+def not_generated(source: SourcePage) -> SourcePage:
+    """The page without a `generated:` claim in its meta: only pages plainpolicy makes may
+    make it (see Checker.check_page). Its line stays in meta_lines, for the front matter
+    check to report it."""
+    if "generated" not in source.meta:
+        return source
+    return replace(source, meta={key: value for key, value in source.meta.items() if key != "generated"})
 
 
 def decode(raw: bytes, path: str) -> str:

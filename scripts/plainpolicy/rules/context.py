@@ -58,6 +58,7 @@ class PageContext:
     themes: list[Theme] | None = None
     questions: list[Question] | None = None
     nation_rules: NationRules | None = None
+    made_here: bool = False  # plainpolicy made the page from a data file (see Checker.check_page)
     # Given back by the checks:
     sections: list[SectionReport] = field(default_factory=list)
     consent: list[Finding] = field(default_factory=list)  # never excused by a comment in the page
@@ -66,4 +67,4 @@ class PageContext:
     @property
     def generated(self) -> bool:
         """A page the site makes from a data file (glossary, checklist)."""
-        return bool(self.page.source.meta.get("generated"))
+        return self.made_here and bool(self.page.source.meta.get("generated"))

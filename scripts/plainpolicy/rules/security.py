@@ -187,12 +187,12 @@ def _view(page: AnalysedPage, index: int) -> tuple[SectionView, int]:
     return page.sections[index], index
 
 
-def check_security(page: AnalysedPage, scanned: Scan, locator: Locator | None = None, allowed_keys: Iterable[str] = ()) -> list[Finding]:
+def check_security(page: AnalysedPage, scanned: Scan, locator: Locator | None = None, allowed_keys: Iterable[str] = (), made_here: bool = False) -> list[Finding]:
     """Every security and invitation problem on the page (see scan_html), at its source line, and its front matter's."""
     problems = scanned.problems + text_invites(scanned.texts)
     findings = _to_findings(page, problems, locator or Locator(page))
     voice = page.voice.name if page.voice else ""
-    findings.extend(check_front_matter(page.source, voice, allowed_keys))
+    findings.extend(check_front_matter(page.source, voice, allowed_keys, made_here))
     if scanned.h1 and "title" not in page.source.meta:
         line = next((n for n, text in enumerate(page.source.lines, start=1) if n >= page.source.body_line and text.lstrip().startswith("#")), page.source.body_line)
         findings.extend(check_title_text(page.path, scanned.h1, line, voice))
@@ -220,4 +220,4 @@ def _to_findings(page: AnalysedPage, problems: list[Problem], locator: Locator) 
 
 def check(context: PageContext) -> list[Finding]:
     """The security family for the page registry (see rules/context.py)."""
-    return check_security(context.page, context.scanner, context.locator, context.settings.front_matter_keys)
+    return check_security(context.page, context.scanner, context.locator, context.settings.front_matter_keys, context.made_here)
