@@ -1,0 +1,102 @@
+"""Red-team findings on reading mkdocs.yml and the data files (round red2).
+
+Each test is a defect seen through the real command line or a real `mkdocs build`,
+marked xfail(strict=True) until it is fixed: the fix turns it into a pass (and then
+the mark must go).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from plainpolicy_testing import copy_project, line_of, mkdocs_build, offline_env, run_cli, run_subprocess
+
+
+def _sha(file: Path) -> str:
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+@pytest.mark.xfail(strict=True, reason="plainpolicy check never reads docs/approval.yml: the build stops on a broken approval record, the check passes (exit 0)")
+def test_check_reports_a_broken_approval_record_as_the_build_does(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site")
+    approval = project / "docs" / "approval.yml"
+    approval.write_text(approval.read_text(encoding="utf-8").replace("next_review: 2027-11-01", "next_review: soon", 1), encoding="utf-8")
+    line = line_of(approval, "next_review: soon")
+    before = _sha(approval)
+
+    build = mkdocs_build(project, tmp_path / "out", strict=False)
+    assert build.returncode != 0 and "docs/approval.yml:" in build.stderr and "next_review" in build.stderr  # the build names it
+
+    run = run_cli("check", cwd=project)
+    assert "Traceback" not in run.err
+    assert run.code in (1, 2) and "docs/approval.yml:" in run.out + run.err, (run.code, run.err, run.out[-300:])
+    assert _sha(approval) == before
+    assert line > 0
+
+
+@pytest.mark.xfail(strict=True, reason="a bad top-level field of docs/approval.yml is reported at the first field's line (11: version), not its own line (14: next_review)")
+def test_a_bad_approval_field_is_named_at_its_own_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site")
+    approval = project / "docs" / "approval.yml"
+    approval.write_text(approval.read_text(encoding="utf-8").replace("next_review: 2027-11-01", "next_review: soon", 1), encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "out", strict=False)
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    assert f"docs/approval.yml:{line_of(approval, 'next_review: soon')}:" in build.stderr, build.stderr[-400:]
+
+
+@pytest.mark.xfail(strict=True, reason="`publish: !ENV [PUBLISH, false]` with PUBLISH=true: MkDocs reads the boolean true (a publishing build that stops); the check reads the text 'true', treats the site as a preview and exits 0")
+def test_env_tag_in_extra_publish_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "site", lambda config: config.replace("  # publish: true", "  publish: !ENV [PUBLISH, false]  #", 1))
+    monkeypatch.setenv("PUBLISH", "true")
+
+    build = mkdocs_build(project, tmp_path / "out", strict=False)
+    assert build.returncode != 0 and "this is a publishing build" in build.stderr
+
+    run = run_subprocess("check", "--format", "json", cwd=project, env=offline_env({"PUBLISH": "true"}))
+    assert "Traceback" not in run.err
+    errors = [f for f in run.json()["findings"] if f["rule"] == "site/placeholder" and f["severity"] == "error"]
+    assert run.code == 1 and len(errors) == 11
+
+
+@pytest.mark.xfail(strict=True, reason="a default written with !ENV is reported as a placeholder (key 'phone[1]') even when the variable is set, so a publishing build stops on a filled-in contact")
+def test_env_default_is_not_a_placeholder_when_the_variable_is_set(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", lambda config: config.replace(
+        '      phone: "[DSL phone number]"', '      phone: !ENV [DSL_PHONE, "[DSL phone number]"]', 1))
+    run = run_subprocess("check", "--format", "json", cwd=project, env=offline_env({"DSL_PHONE": "01632 960 123"}))
+    assert run.code in (0, 1), run.err
+    keys = [f["message"] for f in run.json()["findings"] if f["rule"] == "site/placeholder"]
+    assert len(keys) == 10  # the other ten placeholders of the kit
+    assert not any("safeguarding_lead.phone" in message for message in keys), keys
+
+
+@pytest.mark.xfail(strict=True, reason="a key written twice in a data file is silently accepted (YAML keeps the last): `rules: []` appended to nations.yml switches off every four-nations rule and the check exits 0")
+def test_a_key_written_twice_in_a_data_file_is_a_clear_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", lambda config: config.replace(
+        "nations: [england, wales, scotland, northern-ireland]", "nations: [scotland]", 1))
+    page = project / "docs" / "staff" / "devices.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEvery volunteer has a DBS check before they start.\n", encoding="utf-8")
+    assert any(f["rule"] == "glossary/wrong-nation" for f in json.loads(run_cli("check", "--format", "json", cwd=project).out)["findings"])
+
+    nations = project / "docs" / "nations.yml"
+    nations.write_text(nations.read_text(encoding="utf-8") + "\nrules: []\n", encoding="utf-8")
+    line = line_of(nations, "rules: []")
+    before = _sha(nations)
+    run = run_cli("check", cwd=project)
+    assert "Traceback" not in run.err
+    assert run.code == 2 and f"docs/nations.yml:{line}" in run.err, (run.code, run.err, run.out[-300:])
+    assert _sha(nations) == before
+
+
+@pytest.mark.xfail(strict=True, reason="a bad plugin setting written in a file mkdocs.yml inherits from is reported against mkdocs.yml (absolute path, no line), not the file and line that hold it")
+def test_a_bad_setting_in_an_inherited_file_names_that_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "base.yml").write_text("site_name: Base\nplugins:\n  - plainpolicy:\n      min_words: [1]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Child\n", encoding="utf-8")
+    run = run_cli("check", cwd=tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "base.yml:4" in run.err, run.err
