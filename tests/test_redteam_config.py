@@ -184,3 +184,25 @@ def test_init_writes_through_a_symlinked_mkdocs_yml(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     assert (project / "mkdocs.yml").is_symlink()
     assert "Sam Patel" in (project / "real.yml").read_text(encoding="utf-8")
+
+
+def _filled_then_placeholders_again(config: str) -> str:
+    """The kit's extra: filled in and published, then a second `extra:` (the shipped one,
+    placeholders and all) further down: YAML, and so MkDocs, keep the second."""
+    import re
+
+    start, end = config.index("\nextra:\n"), config.index("\nextra_css:")
+    shipped = config[start:end].replace("  # publish: true", "  publish: true  #", 1)
+    filled = re.sub(r'"\[[^"\]]*\]"', '"01632 960123"', shipped).replace("dsl@example.org", "dsl@riverside-youth.org.uk")
+    return config[:start] + filled + config[end:] + "\n# A copy of the details to preview with\n" + shipped + "\n"
+
+
+@pytest.mark.xfail(strict=True, reason="a second `extra:` key in mkdocs.yml: MkDocs uses the second (placeholders), the placeholder check reads the first (filled in); check and publishing build pass, and the built site shows '[DSL phone number]' to young people")
+def test_a_second_extra_key_cannot_publish_placeholders(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", _filled_then_placeholders_again)
+    build = mkdocs_build(project, tmp_path / "out", strict=False)
+    published = (tmp_path / "out" / "young-people" / "index.html")
+    shows_placeholder = published.is_file() and "[DSL phone number]" in published.read_text(encoding="utf-8")
+    assert build.returncode != 0 and not shows_placeholder, "the publishing build shows [DSL phone number]"
+    run = run_cli("check", cwd=project)
+    assert run.code in (1, 2) and "mkdocs.yml:" in run.out + run.err
