@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import copy_project, line_of, mkdocs_build, offline_env, run_cli, run_subprocess
+from plainpolicy_testing import (
+    copy_project,
+    line_of,
+    mkdocs_build,
+    offline_env,
+    run_cli,
+    run_subprocess,
+)
 
 
 def _sha(file: Path) -> str:
@@ -189,8 +197,6 @@ def test_init_writes_through_a_symlinked_mkdocs_yml(tmp_path: Path) -> None:
 def _filled_then_placeholders_again(config: str) -> str:
     """The kit's extra: filled in and published, then a second `extra:` (the shipped one,
     placeholders and all) further down: YAML, and so MkDocs, keep the second."""
-    import re
-
     start, end = config.index("\nextra:\n"), config.index("\nextra_css:")
     shipped = config[start:end].replace("  # publish: true", "  publish: true  #", 1)
     filled = re.sub(r'"\[[^"\]]*\]"', '"01632 960123"', shipped).replace("dsl@example.org", "dsl@riverside-youth.org.uk")
