@@ -212,3 +212,18 @@ def test_a_second_extra_key_cannot_publish_placeholders(tmp_path: Path) -> None:
     assert build.returncode != 0 and not shows_placeholder, "the publishing build shows [DSL phone number]"
     run = run_cli("check", cwd=project)
     assert run.code in (1, 2) and "mkdocs.yml:" in run.out + run.err
+
+
+@pytest.mark.xfail(strict=True, reason="a folder symlink inside docs/ (to a folder of the repository): MkDocs follows it, publishes and checks its pages (the build fails), plainpolicy check never sees them (exit 0, same page count)")
+def test_pages_behind_a_folder_symlink_are_checked_as_the_build_checks_them(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site")
+    (project / "extra-pages").mkdir()
+    (project / "extra-pages" / "hidden.md").write_text(
+        "---\nunpaired: a test page\nreviewed: 2026-11-20\n---\n# Extra\n\n"
+        "Notwithstanding the aforementioned considerations, the organisation shall endeavour to operationalise "
+        "comprehensive multidisciplinary safeguarding interventions expeditiously and proportionately.\n", encoding="utf-8")
+    (project / "docs" / "young-people" / "more").symlink_to("../../extra-pages", target_is_directory=True)
+    build = mkdocs_build(project, tmp_path / "out", strict=False)
+    assert build.returncode != 0 and "docs/young-people/more/hidden.md:" in build.stdout + build.stderr
+    run = run_cli("check", cwd=project)
+    assert run.code == 1 and "docs/young-people/more/hidden.md:" in run.out, run.out[-300:]
