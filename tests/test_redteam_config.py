@@ -118,7 +118,6 @@ def test_env_tag_values_are_typed_as_mkdocs_types_them(tmp_path: Path) -> None:
     assert run.code in (0, 1), run.err
 
 
-@pytest.mark.xfail(strict=True, reason="`plainpolicy check docs/glossary.yml` reads the YAML data file as a Markdown page: 26 errors and 133 warnings about its 'sentences' (explain refuses non-.md files)")
 def test_checking_a_data_file_by_name_does_not_score_it_as_a_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
     glossary = project / "docs" / "glossary.yml"
@@ -142,7 +141,6 @@ def test_relative_tag_for_snippet_paths_is_read_as_mkdocs_reads_it(tmp_path: Pat
     assert run.code in (0, 1), run.err
 
 
-@pytest.mark.xfail(strict=True, reason="a page under exclude_docs is never built nor checked by the build, but the check scores it and exits 1 (draft_docs: the same)")
 def test_a_page_mkdocs_excludes_is_treated_alike_by_the_check_and_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("  contributing/snippets/\n", "  contributing/snippets/\n  staff/drafts/\n", 1))
     (project / "docs" / "staff" / "drafts").mkdir()
@@ -214,7 +212,6 @@ def test_a_second_extra_key_cannot_publish_placeholders(tmp_path: Path) -> None:
     assert run.code in (1, 2) and "mkdocs.yml:" in run.out + run.err
 
 
-@pytest.mark.xfail(strict=True, reason="a folder symlink inside docs/ (to a folder of the repository): MkDocs follows it, publishes and checks its pages (the build fails), plainpolicy check never sees them (exit 0, same page count)")
 def test_pages_behind_a_folder_symlink_are_checked_as_the_build_checks_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
     (project / "extra-pages").mkdir()
