@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from plainpolicy.config import Voice
 from plainpolicy.datafiles import commitments as commitment_markers, nationrules
-from plainpolicy.datafiles.approval import APPROVAL_FILE
+from plainpolicy.datafiles.approval import APPROVAL_FILE, Approval, load_approval
 from plainpolicy.datafiles.glossary import Glossary, load_glossary
 from plainpolicy.datafiles.imageregister import (
     DEFAULT_REGISTER,
@@ -129,6 +129,7 @@ class Checker:
         self.tooltips = False
         self._nation_rules: tuple[nationrules.NationRules | None] | None = None
         self._register: tuple[commitment_markers.Register | None] | None = None
+        self._approval: tuple[Approval | None] | None = None
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -183,6 +184,13 @@ class Checker:
         if self._image_register is None:
             self._image_register = load_site_register(self.site.docs_dir, self.settings.image_register, display_path)
         return self._image_register
+
+    @property
+    def approval(self) -> Approval | None:
+        """docs/approval.yml, read (and so checked) as the site build reads it for the printed policy."""
+        if self._approval is None:
+            self._approval = (load_approval(self.site.docs_dir, self.data_path(APPROVAL_FILE)),)
+        return self._approval[0]
 
     def data_path(self, name: str | None) -> str:
         return display_path(self.site.docs_dir / name) if name else ""
@@ -316,6 +324,7 @@ class Checker:
         the pages' front matter (read here, once) and checked beside the real pages,
         longest pages first. Made again from the results, they must come out the same,
         or they are checked again."""
+        self.approval  # a broken approval record stops the check, as it stops the build
         existing = self.site_pages() | self.generated_paths()
         glossaries = sorted(self.glossary_pages().items())
         real = self._read_all(self._collect([self.site.docs_dir]))
@@ -430,6 +439,7 @@ class Checker:
 
     # --- checking --------------------------------------------------------------
     def check_files(self, paths: list[Path], extra_pages: set[str] | None = None) -> Report:
+        self.approval  # a broken approval record stops the check, as it stops the build
         existing = self.site_pages() | (extra_pages or set())
         return Report(pages=self.check_many(self._read_all(self._collect(paths)), existing))
 
