@@ -151,7 +151,6 @@ def test_a_page_mkdocs_excludes_is_treated_alike_by_the_check_and_the_build(tmp_
     assert [f for f in run.json()["findings"] if f["path"].startswith("docs/staff/drafts/")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="`severities: {site/placeholder: error}` is accepted and silently does nothing: the check exits 0 with the placeholders still notes (either apply it, or refuse it naming mkdocs.yml and the line)")
 def test_a_severity_for_site_placeholder_is_applied_or_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace(
         "      default_voice: staff\n", "      default_voice: staff\n      severities:\n        site/placeholder: error\n", 1))
