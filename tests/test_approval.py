@@ -52,5 +52,5 @@ def test_a_bad_date_names_the_file_and_line(tmp_path: Path) -> None:
     (kit / "docs" / "approval.yml").write_text(APPROVED.replace("approved_on: 2026-12-01", "approved_on: next week"), encoding="utf-8")
     build = mkdocs_build(kit, tmp_path / "site")
     assert build.returncode != 0
-    assert "approval.yml:1: 'approved_on' must be a date written YYYY-MM-DD" in build.stderr
+    assert "approval.yml:2: 'approved_on' must be a date written YYYY-MM-DD" in build.stderr  # its own line
     assert "Traceback" not in build.stderr

@@ -305,21 +305,16 @@ def test_a_wrong_severity_in_an_inherited_file_names_that_file_and_its_line(tmp_
     assert run.err.startswith(f"plainpolicy: shared/base.yml:{line}: plainpolicy 'severities': no rule is called 'sentence/too-lng'"), run.err
 
 
-def test_placeholders_stay_notes_in_a_preview_whatever_severities_says(tmp_path: Path) -> None:
-    """site/placeholder is an error when publishing and a note while previewing. A site that
-    writes its level out (`site/placeholder: error`) must still preview, as the build does."""
-    from plainpolicy_testing import copy_project
+def test_a_level_for_site_placeholder_is_refused_naming_the_line(tmp_path: Path) -> None:
+    """site/placeholder is an error when publishing and a note while previewing, whatever
+    severities: says; a level written for it would silently do nothing, so it is refused
+    (and the preview and the publishing build keep their levels)."""
+    from plainpolicy_testing import copy_project, line_of
 
     project = copy_project(tmp_path / "kit", lambda text: text.replace("  - plainpolicy:\n", "  - plainpolicy:\n      severities:\n        site/placeholder: error\n", 1))
-    run = run_cli("check", "--format", "json", cwd=project)
-    placeholders = {finding["severity"] for finding in run.json()["findings"] if finding["rule"] == "site/placeholder"}
-    assert placeholders == {"info"}
-    assert run.code == 0, run.out
-    published = project / "mkdocs.yml"
-    published.write_text(published.read_text(encoding="utf-8").replace("  # publish: true", "  publish: true", 1), encoding="utf-8")
-    run = run_cli("check", "--format", "json", cwd=project)
-    assert {finding["severity"] for finding in run.json()["findings"] if finding["rule"] == "site/placeholder"} == {"error"}
-    assert run.code == 1
+    run = run_cli("check", cwd=project)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site/placeholder: error')}: plainpolicy 'severities': 'site/placeholder' cannot be given a level" in run.err, run.err
 
 
 def test_severities_must_be_a_mapping(tmp_path: Path) -> None:

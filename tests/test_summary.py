@@ -202,3 +202,16 @@ def test_short_page_failing_on_sentence_length() -> None:
     assert "not scored: the page has under 100 words" in row
     assert "30 words (limit 25): “A very long sentence.”" in row
     assert "0.0 (limit" not in row
+
+
+def test_summary_refuses_a_page_under_docs(tmp_path: Path) -> None:
+    """--summary appends a table: pointed at a contributor's page, it would change the page."""
+    from plainpolicy_testing import copy_project, run_cli
+
+    project = copy_project(tmp_path / "site")
+    page = project / "docs" / "staff" / "devices.md"
+    before = page.read_bytes()
+    run = run_cli("check", "--summary", "docs/staff/devices.md", cwd=project)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "docs/staff/devices.md" in run.err and "docs folder" in run.err, run.err
+    assert page.read_bytes() == before

@@ -110,6 +110,8 @@ def run_check(args: argparse.Namespace) -> int:
     from plainpolicy.output.formats import FORMATTERS
 
     site = _site(args.config)
+    if args.summary is not None:
+        _refuse_summary_in_docs(args.summary, site)
     checker = Checker(site, today=args.today)
     checker.jobs = args.jobs
     whole_site = not args.paths or [p.resolve() for p in args.paths] == [site.docs_dir.resolve()]
@@ -123,6 +125,14 @@ def run_check(args: argparse.Namespace) -> int:
         _append_summary(args.summary, report, site, args.strict)
     failing = report.count("error") + (report.count("warning") if args.strict else 0)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _refuse_summary_in_docs(file: Path, site: SiteConfig) -> None:
+    """--summary adds a table to the end of its file: never to a page (or any file) the site publishes."""
+    docs = site.docs_dir.resolve()
+    if docs in file.resolve().parents:
+        raise CannotRun(str(file), "--summary would add the summary table to the end of this file, which is in the site's docs folder "
+                        "(a page or file the site publishes): give a file outside it, for example \"$GITHUB_STEP_SUMMARY\"")
 
 
 def _append_summary(file: Path, report: Report, site: SiteConfig, strict: bool) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from plainpolicy.errors import CannotRun
-from plainpolicy.reading.yamlfile import load_yaml_file, text_list
+from plainpolicy.reading.yamlfile import field_line, load_yaml_file, text_list
 
 APPROVAL_FILE = "approval.yml"
 
@@ -68,27 +68,25 @@ def load_approval(docs_dir: Path, display: str) -> Approval | None:
     data = load_yaml_file(file, display, "approval record")
     if not isinstance(data, dict):
         raise CannotRun(display, "the approval record must be a list of 'key: value' lines (version, approved_on, approved_by, next_review, versions)", 1)
-    line = data.get("__line__", 1)
     versions = []
     raw_versions = data.get("versions") or []
     if not isinstance(raw_versions, list):
-        raise CannotRun(display, "'versions' must be a list, newest first", line)
+        raise CannotRun(display, "'versions' must be a list, newest first", field_line(data, "versions"))
     for raw in raw_versions:
         if not isinstance(raw, dict):
-            raise CannotRun(display, "each entry under 'versions' needs version, date and changes", line)
-        at: int = raw.get("__line__") or line
+            raise CannotRun(display, "each entry under 'versions' needs version, date and changes", field_line(data, "versions"))
         versions.append(
             Version(
-                str(_text(raw.get("version"), "each version's 'version'", display, at, required=True)),
-                _date(raw.get("date"), "each version's 'date'", display, at),
-                text_list(raw.get("changes"), "the 'changes' of a version", display, at),
+                str(_text(raw.get("version"), "each version's 'version'", display, field_line(raw, "version"), required=True)),
+                _date(raw.get("date"), "each version's 'date'", display, field_line(raw, "date")),
+                text_list(raw.get("changes"), "the 'changes' of a version", display, field_line(raw, "changes")),
             )
         )
     return Approval(
-        version=str(_text(data.get("version"), "'version'", display, line, required=True)),
-        approved_on=_date(data.get("approved_on"), "'approved_on'", display, line),
-        approved_by=_text(data.get("approved_by"), "'approved_by'", display, line),
-        next_review=_date(data.get("next_review"), "'next_review'", display, line),
+        version=str(_text(data.get("version"), "'version'", display, field_line(data, "version"), required=True)),
+        approved_on=_date(data.get("approved_on"), "'approved_on'", display, field_line(data, "approved_on")),
+        approved_by=_text(data.get("approved_by"), "'approved_by'", display, field_line(data, "approved_by")),
+        next_review=_date(data.get("next_review"), "'next_review'", display, field_line(data, "next_review")),
         versions=versions,
     )
 

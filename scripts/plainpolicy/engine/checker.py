@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from plainpolicy.config import Voice
 from plainpolicy.datafiles import commitments as commitment_markers, nationrules
-from plainpolicy.datafiles.approval import APPROVAL_FILE
+from plainpolicy.datafiles.approval import APPROVAL_FILE, Approval, load_approval
 from plainpolicy.datafiles.glossary import Glossary, load_glossary
 from plainpolicy.datafiles.imageregister import (
     DEFAULT_REGISTER,
@@ -42,6 +42,7 @@ from plainpolicy.engine.results import PageResult, Report, SitePage
 from plainpolicy.engine.severities import apply_severities, check_severities
 from plainpolicy.errors import CannotRun
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
+from plainpolicy.reading import sitewalk
 from plainpolicy.reading.analysis import AnalysedPage, analyse
 from plainpolicy.reading.exceptions import Allowance
 from plainpolicy.reading.htmltokens import tokens
@@ -87,6 +88,14 @@ RULE_FAMILIES = ("readability", "sentence", "glossary", "security", "images", "l
 NEVER_EXCUSED = ("security", "links", "images/no-consent", "images/verbal-consent", "images/delete-by-passed", "images/delete-by-soon")
 
 
+def not_a_page(path: Path) -> Path:
+    """The path, if it names a Markdown page: a data file or picture named to the check is refused, not read as a page."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        raise CannotRun(str(path), "this is not a Markdown page: plainpolicy check reads pages (files ending in .md) and folders of them; "
+                        "the data files are checked with the pages that use them (run plainpolicy check docs)")
+    return path
+
+
 def never_excused(rule: str) -> bool:
     return any(rule == name or rule.startswith(name + "/") for name in NEVER_EXCUSED)
 
@@ -120,6 +129,7 @@ class Checker:
         self.tooltips = False
         self._nation_rules: tuple[nationrules.NationRules | None] | None = None
         self._register: tuple[commitment_markers.Register | None] | None = None
+        self._approval: tuple[Approval | None] | None = None
 
     # --- shared resources, loaded once -----------------------------------------
     @property
@@ -174,6 +184,13 @@ class Checker:
         if self._image_register is None:
             self._image_register = load_site_register(self.site.docs_dir, self.settings.image_register, display_path)
         return self._image_register
+
+    @property
+    def approval(self) -> Approval | None:
+        """docs/approval.yml, read (and so checked) as the site build reads it for the printed policy."""
+        if self._approval is None:
+            self._approval = (load_approval(self.site.docs_dir, self.data_path(APPROVAL_FILE)),)
+        return self._approval[0]
 
     def data_path(self, name: str | None) -> str:
         return display_path(self.site.docs_dir / name) if name else ""
@@ -307,6 +324,7 @@ class Checker:
         the pages' front matter (read here, once) and checked beside the real pages,
         longest pages first. Made again from the results, they must come out the same,
         or they are checked again."""
+        self.approval  # a broken approval record stops the check, as it stops the build
         existing = self.site_pages() | self.generated_paths()
         glossaries = sorted(self.glossary_pages().items())
         real = self._read_all(self._collect([self.site.docs_dir]))
@@ -382,6 +400,10 @@ class Checker:
         try:
             return resolved.relative_to(self._docs_resolved).as_posix()
         except ValueError:
+            pass
+        try:  # a page behind a folder symlink inside docs/: its path there, as MkDocs names it
+            return Path(os.path.abspath(file)).relative_to(os.path.abspath(self.site.docs_dir)).as_posix()
+        except ValueError:
             return file.name
 
     def excluded(self, relative: str) -> bool:
@@ -391,7 +413,7 @@ class Checker:
         """Every Markdown page under docs/ (for pairing), relative, with '/'."""
         if not self.site.docs_dir.is_dir():
             return set()
-        return {path.relative_to(self.site.docs_dir).as_posix() for path in self.site.docs_dir.rglob("*.md")}
+        return {relative for _, relative in sitewalk.site_pages(self.site)}
 
     def collect(self, paths: list[Path]) -> list[Path]:
         """The Markdown files named or under the folders named, each once, not excluded."""
@@ -400,21 +422,24 @@ class Checker:
     def _collect(self, paths: list[Path]) -> list[tuple[Path, str]]:
         """collect(), each file with its path under docs/."""
         files: list[Path] = []
+        repository = (self.site.config_file or self.site.docs_dir / "x").resolve().parent
         for path in paths:
-            if path.is_dir():
-                files.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
+            if path.is_dir():  # walked as MkDocs walks docs/ (sitewalk.py)
+                files.extend(sorted(p for p, _ in sitewalk.walk(path, repository) if p.suffix.lower() in sitewalk.PAGE_SUFFIXES and p.is_file()))
             elif path.exists():
-                files.append(path)
+                files.append(not_a_page(path))
             else:
                 raise CannotRun(str(path), "no such file or folder")
-        roots = {(self.site.config_file or self.site.docs_dir / "x").resolve().parent, self.site.docs_dir.resolve()}
+        roots = {repository, self.site.docs_dir.resolve()}
         # A page that is a symlink out of the repository is reported (sitefiles.py), never read.
         unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if roots & set(resolved.parents))
         found = [(file, self._relative(file, resolved)) for resolved, file in unique]
-        return [(file, relative) for file, relative in found if not self.excluded(relative)]
+        left_out = sitewalk.left_out(self.site)  # exclude_docs, draft_docs: the build neither publishes nor checks them
+        return [(file, relative) for file, relative in found if not self.excluded(relative) and not left_out.match_file(relative)]
 
     # --- checking --------------------------------------------------------------
     def check_files(self, paths: list[Path], extra_pages: set[str] | None = None) -> Report:
+        self.approval  # a broken approval record stops the check, as it stops the build
         existing = self.site_pages() | (extra_pages or set())
         return Report(pages=self.check_many(self._read_all(self._collect(paths)), existing))
 

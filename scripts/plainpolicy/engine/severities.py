@@ -7,7 +7,7 @@
 Each id must be a rule in the registry (rules/registry.yml) and each level one of
 error, warning and info; a mistake stops the check naming mkdocs.yml and the line.
 A protected rule (security, consent for images, placeholders for contacts) can be made stricter, never
-milder. The Checker applies the levels to every finding it makes, page and site,
+milder; a rule whose level the build decides (FIXED_LEVEL) cannot be set. The Checker applies the levels to every finding it makes, page and site,
 so the command line, `explain` and the site build agree. `severities:` wins over
 the older `overdue_review` and `long_sentence` settings, which set those rules'
 default.
@@ -27,6 +27,11 @@ from plainpolicy.reading.mkdocs_config import child_node, config_chain
 from plainpolicy.rules.registry import rule
 
 RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+# Rules whose level depends on the build, not on the site: a setting for them would silently do nothing.
+FIXED_LEVEL = {
+    "site/placeholder": "details left unfilled in mkdocs.yml are always an error when you publish and a note while you preview; "
+    "remove this line (to see them as errors before you publish, set publish: true under extra:)",
+}
 
 
 def check_severities(severities: dict[str, str], config_file: Path | None, display: Callable[[Path], str]) -> None:
@@ -41,6 +46,8 @@ def check_severities(severities: dict[str, str], config_file: Path | None, displ
             problem = f"no rule is called '{identifier}' (`plainpolicy rules` lists every rule)"
         elif found.protected and RANK[level] < RANK[found.severity]:
             problem = f"'{identifier}' keeps readers safe (security, consent for images, contacts that work): it can be made stricter, never milder than {found.severity}"
+        elif identifier in FIXED_LEVEL:
+            problem = f"'{identifier}' cannot be given a level: {FIXED_LEVEL[identifier]}"
         else:
             continue
         where = _where(config_file, identifier)

@@ -70,6 +70,7 @@ class SiteConfig:
     extra: dict[str, Any] = field(default_factory=dict)
     exclude_docs: str = ""  # MkDocs' exclude_docs: files under docs/ that are never published
     custom_dir: str | None = None  # the theme's overrides folder, relative to mkdocs.yml
+    draft_docs: str = ""  # MkDocs' draft_docs: files under docs/ a build leaves out (serve shows them)
 
 
 def _plugin_settings(plugins: Any, path: str) -> dict[str, Any] | None:
@@ -134,7 +135,8 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
     custom_dir: str | None = theme["custom_dir"] if isinstance(theme.get("custom_dir"), str) else None
     exclude_docs: str = data["exclude_docs"] if isinstance(data.get("exclude_docs"), str) else ""
-    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra, exclude_docs, custom_dir)
+    draft_docs: str = data["draft_docs"] if isinstance(data.get("draft_docs"), str) else ""
+    return SiteConfig(config_file, docs_dir, settings, extensions, configs, extra, exclude_docs, custom_dir, draft_docs)
 
 
 def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:

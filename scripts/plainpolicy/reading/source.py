@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from plainpolicy.errors import CannotRun
+from plainpolicy.reading.uniquekeys import DuplicateKey, UniqueKeys
 
 _FENCE_OPEN = re.compile(r"^---[ \t]*$")
 _FENCE_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -65,9 +66,9 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _LineLoader(UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe loader (libyaml when available) that leaves dates as text,
-    so "reviewed: 2026-13-40" is our error to report, not a crash."""
+    so "reviewed: 2026-13-40" is our error to report, not a crash; a key written twice is an error."""
 
 
 _LineLoader.yaml_implicit_resolvers = {
@@ -87,7 +88,7 @@ def _load_with_node(block: str) -> tuple[Any, Any]:
         loader.dispose()
 
 
-class _PythonLineLoader(yaml.SafeLoader):
+class _PythonLineLoader(UniqueKeys, yaml.SafeLoader):
     yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
 
 
@@ -130,6 +131,8 @@ def parse_front_matter(block: str, path: str, first_line: int) -> tuple[dict[str
     """Parse the YAML between the fences; return the mapping and each key's line."""
     try:
         node, data = _load_with_node(block)
+    except DuplicateKey as error:
+        raise CannotRun(path, f"in the front matter, {error.message(first_line)}", first_line + error.second_line) from None
     except yaml.YAMLError as error:
         error = python_yaml_error(block) or error  # libyaml is fast; the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)

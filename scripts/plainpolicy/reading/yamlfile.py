@@ -10,13 +10,28 @@ import yaml
 
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.source import decode, python_yaml_error, unreasonable
+from plainpolicy.reading.uniquekeys import DuplicateKey, UniqueKeys
 
 
-class _Lines:
-    """Keeps each mapping's line number under '__line__'; impossible dates are YAML errors."""
+class KeyLines(dict[Any, Any]):
+    """A mapping read from a data file, with the line of each of its keys (field_line)."""
+
+    key_lines: dict[Any, int]
+
+
+class _Lines(UniqueKeys):
+    """Keeps each mapping's line number under '__line__' (and each key's, see field_line);
+    a key written twice and an impossible date are YAML errors."""
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
+        data = KeyLines()
+        data.key_lines = {}
+        yield data
+        data.update(self.construct_mapping(node))
+        data.key_lines = {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+        mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
@@ -38,6 +53,7 @@ class _PythonLineLoader(_Lines, yaml.SafeLoader):
 
 for _loader in (LineLoader, _PythonLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)  # type: ignore[type-var]
+    _loader.add_constructor("tag:yaml.org,2002:map", _loader.construct_yaml_map)  # type: ignore[type-var]
 
 
 def load_yaml_file(file: Path, display: str, what: str) -> Any:
@@ -49,6 +65,8 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
     text = decode(raw, display)
     try:
         data = yaml.load(text, Loader=LineLoader)
+    except DuplicateKey as error:
+        raise CannotRun(display, f"in the {what}, {error.message()}", error.second_line + 1) from None
     except yaml.YAMLError as error:
         error = python_yaml_error(text, _PythonLineLoader) or error  # the pure-Python parser points at the better line
         mark = getattr(error, "problem_mark", None)
@@ -60,6 +78,12 @@ def load_yaml_file(file: Path, display: str, what: str) -> Any:
     if problem:
         raise CannotRun(display, f"the {what} is {problem} to read (brackets or indents inside each other, or YAML aliases (*name) repeated many times)") from None
     return data
+
+
+def field_line(mapping: Any, key: str) -> int:
+    """The line a mapping's key is written on (the mapping's own line if not known)."""
+    line: int = getattr(mapping, "key_lines", {}).get(key) or (mapping.get("__line__", 1) if isinstance(mapping, dict) else 1)
+    return line
 
 
 def text_field(value: Any, where: str, path: str, line: int) -> str:

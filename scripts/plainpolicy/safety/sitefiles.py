@@ -14,12 +14,10 @@ from typing import Any, Callable, Iterator
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.reading.sitewalk import site_files
 from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.safety.outside import check_folders, snippet_folders
 from plainpolicy.safety.sitegate import SiteGate, Source
-
-# MkDocs' own exclude_docs default: dot files and templates/ are never published.
-_DEFAULT_EXCLUDED = [".*", "/templates/"]
 
 
 def check_published_files(site: SiteConfig, data_files: set[str], display: Callable[[Path], str]) -> list[Finding]:
@@ -41,16 +39,11 @@ def check_published_files(site: SiteConfig, data_files: set[str], display: Calla
 
 
 def _published(site: SiteConfig, data_files: set[str]) -> Iterator[tuple[Path, str]]:
-    if not site.docs_dir.is_dir():
-        return
-    import pathspec  # here: importing it takes about 20 ms, and only a whole site's check needs it
-
-    excluded = pathspec.GitIgnoreSpec.from_lines(_DEFAULT_EXCLUDED + site.exclude_docs.splitlines())
-    for file in sorted(site.docs_dir.rglob("*")):
-        relative = file.relative_to(site.docs_dir).as_posix()
+    """The files under docs/ the build copies into the site, walked as MkDocs walks them (sitewalk.py)."""
+    for file, relative in site_files(site):
         if file.is_symlink() and not file.exists():
             continue  # reported by check_folders
-        if not file.is_file() or file.suffix.lower() == ".md" or relative in data_files or excluded.match_file(relative):
+        if not file.is_file() or file.suffix.lower() == ".md" or relative in data_files:
             continue
         yield file, relative
 

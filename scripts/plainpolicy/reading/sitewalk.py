@@ -1,0 +1,71 @@
+"""The files under docs/ that a build reads, found as MkDocs finds them.
+
+MkDocs walks docs/ following folder symlinks (`os.walk(followlinks=True)`), then
+leaves out what `exclude_docs` names (besides its defaults: dot files and
+templates/) and, in a build, what `draft_docs` names (`mkdocs serve` shows drafts).
+`plainpolicy check` walks the same way, so it sees the pages the build publishes
+and checks, and no others.
+
+Two differences, both on the safe side: a folder symlink that leaves the
+repository is not followed (safety/outside.py reports it, and the check never
+reads what it points at), and a folder is not entered twice on one path (a
+symlink loop would otherwise be walked until the path is too long).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+from plainpolicy.reading.mkdocs_config import SiteConfig
+
+# MkDocs' own exclude_docs default: dot files and templates/ are never published.
+DEFAULT_EXCLUDED = [".*", "/templates/"]
+PAGE_SUFFIXES = (".md",)
+
+
+def left_out(site: SiteConfig) -> Any:
+    """A pathspec matching the paths under docs/ a build leaves out (exclude_docs, draft_docs)."""
+    import pathspec  # here: importing it takes about 20 ms, and only a walk of the site needs it
+
+    return pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDED + site.exclude_docs.splitlines() + site.draft_docs.splitlines())
+
+
+def site_files(site: SiteConfig, repository: Path | None = None) -> list[tuple[Path, str]]:
+    """Every file under docs/ a build reads: (the file, its path under docs/ with '/'), sorted."""
+    if not site.docs_dir.is_dir():
+        return []
+    root = (repository or (site.config_file.resolve().parent if site.config_file else site.docs_dir)).resolve()
+    spec = left_out(site)
+    return sorted(((file, relative) for file, relative in walk(site.docs_dir, root) if not spec.match_file(relative)), key=lambda item: item[1])
+
+
+def site_pages(site: SiteConfig) -> list[tuple[Path, str]]:
+    """The Markdown pages of site_files()."""
+    return [(file, relative) for file, relative in site_files(site) if file.suffix.lower() in PAGE_SUFFIXES and file.is_file()]
+
+
+def walk(folder: Path, repository: Path) -> Iterator[tuple[Path, str]]:
+    """Every file under `folder` (folder symlinks inside the repository followed), with its path under `folder`."""
+    top = folder.resolve()
+    if not _inside(top, repository):
+        return
+    chains: dict[str, frozenset[Path]] = {str(folder): frozenset({top})}
+    for current, folders, files in os.walk(folder, followlinks=True):
+        chain = chains.pop(current, frozenset())
+        keep = []
+        for name in sorted(folders):
+            target = Path(os.path.realpath(os.path.join(current, name)))
+            if _inside(target, repository) and target not in chain:
+                keep.append(name)
+                chains[os.path.join(current, name)] = chain | {target}
+        folders[:] = keep
+        base = Path(current)
+        under = base.relative_to(folder).as_posix() if base != folder else ""
+        for name in files:
+            yield base / name, f"{under}/{name}" if under else name
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
