@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from plainpolicy_testing import copy_project, copy_site, found, mkdocs_build, run_cli, section
+from plainpolicy_testing import (
+    copy_project,
+    copy_site,
+    found,
+    mkdocs_build,
+    run_cli,
+    section,
+)
 
 FRONT = "---\nreviewed: 2026-06-01\nunpaired: \"Test page.\"\n---\n\n"
 KIT_FRONT = "---\ntitle: Test\nsummary: A test page.\nreviewed: 2026-11-01\nowner: Designated safeguarding lead\nunpaired: \"Test page.\"\n---\n\n"
