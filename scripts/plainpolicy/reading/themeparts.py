@@ -21,7 +21,8 @@ from __future__ import annotations
 
 _LINK_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
 # Soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte order mark.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
 
 
 def without_invisible(text: str) -> str:
