@@ -206,6 +206,32 @@ def test_footnote_markers_and_back_links_are_not_words(render) -> None:
     assert got == ["Tell the lead.", "Or a deputy."]
 
 
+def test_theme_parts_are_dropped_only_where_the_renderer_makes_them(render) -> None:
+    """Tab labels, permalinks and footnote marks go; the same class on an author's own prose does not hide it."""
+    markdown = (
+        "## Who to call\n\n=== \"Tab one\"\n\n    Ask a leader.\n\n=== \"Tab two\"\n\n    Ask a friend.\n\n"
+        "Call the lead today.\n{ .tabbed-labels }\n\nCall [the deputy](#who-to-call){ .headerlink } now.[^1]\n\n"
+        "Write it [down](#fn:1){ .footnote-ref }.\n\n[^1]: Or a parent.\n"
+    )
+    got = units(render(markdown))["Who to call"]
+    assert got == ["Ask a leader.", "Ask a friend.", "Call the lead today.", "Call the deputy now.", "Write it down.", "Or a parent."]
+
+
+def test_hidden_elements_are_not_read_but_aria_hidden_text_is() -> None:
+    """hidden= is not shown, so not read; aria-hidden text is still on the screen."""
+    _, sections = extract_sections(
+        '<p>Seen.</p><div hidden><p>Not shown.</p></div><p>One <span hidden>. Two.</span>line.</p>'
+        '<p aria-hidden="true">Shown to the eye.</p><img hidden alt="A hidden picture"><img alt="A picture">'
+    )
+    assert [u.text for u in sections[0].units] == ["Seen.", "One line.", "Shown to the eye."]
+    assert [t.text for t in sections[0].titles] == ["A picture"]
+
+
+def test_invisible_characters_are_taken_out_of_words() -> None:
+    _, sections = extract_sections("<p>Re\u00admember, we are al&shy;ways here\u200b\u2060 for\ufeff you.</p>")
+    assert [u.text for u in sections[0].units] == ["Remember, we are always here for you."]
+
+
 def test_punctuation_only_blocks_are_not_units() -> None:
     _, sections = extract_sections("<p>...</p><p>—</p><p>* * *</p><hr><p>Real words.</p>")
     assert [u.text for u in sections[0].units] == ["Real words."]

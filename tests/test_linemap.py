@@ -256,3 +256,23 @@ def test_last_section_keeps_its_lines_when_a_talk_box_follows_it(tmp_path: Path,
     monkeypatch.setenv("PLAINPOLICY_NO_CACHE", "1")
     data = check_json(project, "docs/young-people/devices.md")
     assert found(data, rule="glossary/rejected") == [("glossary/rejected", line_of(target, "Serious Crimes Act 2017"), 5)]
+
+
+# --- invisible characters ------------------------------------------------------------------
+
+
+def test_line_finder_reads_words_without_their_invisible_characters() -> None:
+    """A soft hyphen or zero-width space the reader never sees does not hide a word's place."""
+    finder = LineFinder("Tell us.\nWe will tell the police forth&shy;with and al\u200bways help.")
+    assert finder.find("forthwith and always help", 1, 3) == (2, 25)
+    assert finder.find("always help", 1, 3) == (2, 44)
+    assert source_headings("## Sec\u00adond part", 1)[0].words == ("second", "part")
+
+
+def test_a_finding_on_a_word_with_a_soft_hyphen_points_at_its_line(tmp_path: Path) -> None:
+    root = copy_site("site", tmp_path)
+    long = " ".join(["We"] + ["will always listen to you and help you"] * 5) + "."
+    text = f"---\nreviewed: 2026-06-01\nunpaired: \"Test page.\"\n---\n\n# Help\n\n## Help\n\nBe kind. Re&shy;member: {long}\n"
+    (root / "docs/staff/shy.md").write_text(text, encoding="utf-8")
+    data = check_json(root, "docs/staff/shy.md")
+    assert ("sentence/too-long", 10, 10) in found(data, "docs/staff/shy.md")

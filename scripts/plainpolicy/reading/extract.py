@@ -9,7 +9,14 @@ body) is a *unit*; a unit without closing punctuation is still its own sentence.
 Not prose, and dropped: code (block and inline), scripts and styles, headings,
 admonition and details titles, content-tab labels, footnote numbers and back
 links, permalink anchors, images, and every tag and attribute (so link targets
-and image URLs never count as words).
+and image URLs never count as words). Text the reader cannot see is not prose
+either: anything inside an element with the `hidden` attribute (aria-hidden
+text is shown on screen, so it is read). Invisible characters (soft hyphens,
+zero-width spaces and joiners) are taken out, so a word pasted with one is one word.
+
+Theme parts are dropped only where the renderer makes them (see themeparts.py):
+an author who gives their own paragraph the class `tabbed-labels` or `headerlink`
+still has it read.
 
 Headings, admonition and details titles, `<summary>` and image alt text are not
 scored by the formulas, but they are prose a reader sees: each is kept as a
@@ -23,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plainpolicy.reading import fragments
+from plainpolicy.reading import fragments, themeparts
 from plainpolicy.reading.htmltokens import (
     END,
     START,
@@ -45,7 +52,7 @@ _BLOCKS = {
     "article", "aside", "nav", "header", "footer", "main", "form", "fieldset", "legend", "label",
 }
 _SKIP_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "svg", "math", "template", "button", "summary", "noscript"}
-_SKIP_CLASSES = {"admonition-title", "tabbed-labels", "headerlink", "footnote-backref", "footnote-ref", "md-annotation"}
+_SKIP_CLASSES = {"admonition-title"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACE = re.compile(r"\s+")
 _CLOSERS = "\"'”’)]»"
@@ -151,6 +158,7 @@ class _Extractor:
         self._title_depth = 0
         self._title_kind = ""
         self._title_skip = 0
+        self._parts = themeparts.RendererParts()
 
     def feed(self, html: str, token_list: list[Token] | None = None) -> None:
         for kind, tag, value in token_list if token_list is not None else tokens(html):
@@ -168,14 +176,18 @@ class _Extractor:
         attributes_ = attributes(raw_attributes) if raw_attributes else {}
         if tag in _BLOCKS or tag in _HEADINGS:
             self._flush()
-        if tag == "img":
+        if tag == "img" and "hidden" not in attributes_:
             self._alt_text(attributes_)
         if tag in _VOID:
             if tag == "br":
                 self._line_break()
             return
         classes = set((attributes_.get("class") or "").split())
-        skip = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or (tag == "sup" and "footnote" in (attributes_.get("id") or ""))
+        skip = (
+            tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or "hidden" in attributes_
+            or (tag == "sup" and "footnote" in (attributes_.get("id") or ""))
+            or self._parts.skips(tag, classes, len(self._stack))
+        )
         if self._title is None and not self._skip_depth and (tag == "summary" or classes & _TITLE_CLASSES):
             self._title, self._title_depth, self._title_kind = [], len(self._stack) + 1, "summary" if tag == "summary" else "title"
             self._title_skip = self._skip_depth + 1  # inline code inside the title is skipped deeper
@@ -192,7 +204,9 @@ class _Extractor:
 
     def handle_startendtag(self, tag: str, raw_attributes: str = "") -> None:
         if tag == "img":
-            self._alt_text(attributes(raw_attributes) if raw_attributes else {})
+            attributes_ = attributes(raw_attributes) if raw_attributes else {}
+            if "hidden" not in attributes_:
+                self._alt_text(attributes_)
         if tag == "br":
             self._line_break()
         elif tag in _BLOCKS:
@@ -210,6 +224,7 @@ class _Extractor:
             if self._title is not None and len(self._stack) == self._title_depth:
                 self._end_title()
             open_tag, skipping = self._stack.pop()
+            self._parts.closed(len(self._stack))
             if skipping:
                 self._skip_depth -= 1
             if open_tag in ("ul", "ol") and self._lists:
@@ -222,6 +237,9 @@ class _Extractor:
             self._flush(tag)
 
     def handle_data(self, data: str) -> None:
+        data = themeparts.without_invisible(data)
+        if self._parts.symbols_only(data):
+            return
         if self._title is not None and len(self._stack) >= self._title_depth and self._skip_depth == self._title_skip:
             self._title.append(data)
         if self._skip_depth:
@@ -233,7 +251,7 @@ class _Extractor:
 
     # --- helpers ---------------------------------------------------------
     def _alt_text(self, attributes_: dict[str, str]) -> None:
-        alt = _SPACE.sub(" ", attributes_.get("alt") or "").strip()
+        alt = _SPACE.sub(" ", themeparts.without_invisible(attributes_.get("alt") or "")).strip()
         if alt and not self._skip_depth and any(character.isalnum() for character in alt):
             self.sections[-1].titles.append(Title(alt, "alt text"))
 

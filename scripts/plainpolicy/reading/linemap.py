@@ -14,17 +14,21 @@ import re
 from dataclasses import dataclass
 
 from plainpolicy.reading.fences import in_fence
+from plainpolicy.reading.themeparts import INVISIBLE_CHARACTERS
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What the reader never sees inside a word: a soft hyphen (also as an entity),
+# zero-width spaces and joiners. The extractor drops them too (themeparts.py).
+_INVISIBLE = re.compile(rf"&shy;|&#173;|&#x[aA][dD];|[{INVISIBLE_CHARACTERS}]")
 
 
 def normal_words(text: str) -> list[str]:
-    """Lower-case words, with link targets and Markdown punctuation removed."""
-    return _WORD.findall(_LINK.sub(r"\1", text).lower())
+    """Lower-case words, with link targets, Markdown punctuation and invisible characters removed."""
+    return _WORD.findall(_LINK.sub(r"\1", _INVISIBLE.sub("", text)).lower())
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,18 @@ _LINK_TARGET = re.compile(r"!?\[[^\]]*\](\([^)]*\))")
 
 def _positioned_words(line: str) -> list[tuple[str, int]]:
     """The line's words as normal_words() gives them, each with its 1-based column."""
+    if ("&" in line or not line.isascii()) and _INVISIBLE.search(line):
+        # Columns of the line with its invisible characters taken out, mapped back.
+        columns: list[int] = []
+        kept: list[str] = []
+        position = 0
+        for match in _INVISIBLE.finditer(line):
+            kept.append(line[position : match.start()])
+            columns.extend(range(position + 1, match.start() + 1))
+            position = match.end()
+        kept.append(line[position:])
+        columns.extend(range(position + 1, len(line) + 1))
+        return [(word, columns[column - 1]) for word, column in _positioned_words("".join(kept))]
     lowered = line.lower()
     if "](" not in lowered:  # no link target on the line: every word counts
         return [(match.group(0), match.start() + 1) for match in _WORD.finditer(lowered)]

@@ -5,11 +5,15 @@ A sentence ends:
 
 - after . ! ? or … followed by a space and a capital, a digit, an opening quote, an
   emoji, or a word that starts with a small letter and has a capital inside it
-  ("iPhones", "eBay"); but not after common abbreviations ("e.g.", "s.", "No.")
-  or a single initial. "etc." at the end of a sentence does end it;
+  ("iPhones", "eBay"); but not after common abbreviations ("e.g.", "Mr.") or a
+  single initial. A short form that is also a word ("no", "art", "fig", "para") is
+  an abbreviation only before a number ("No. 5", "art. 8"): "say no. Nobody" is two
+  sentences. "etc." at the end of a sentence does end it;
 - after an emoji followed by a space and such a start ("We're here 💜 Talk to us");
-- at a spaced dash ("Your phone – your rules"): the reader pauses there as at a
-  full stop. A dash between two numbers ("10 - 12") is a range, not a break.
+- at a spaced dash before a capital ("Your phone – Your rules"), where a new
+  sentence plainly starts. Before a small letter ("safety settings – we can
+  help") the sentence goes on, as it does for the reader; a dash between two
+  numbers ("10 - 12") is a range, not a break.
 """
 
 from __future__ import annotations
@@ -21,12 +25,12 @@ _START = rf"(?=[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]|{EMOJI}))"
 _BOUNDARY = re.compile(
     rf"(?P<stop>(?<=[.!?…])[\"'”’)\]]*(?:\s*{EMOJI}+)*\s+{_START})"
     rf"|(?P<emoji>(?<={EMOJI})\s+{_START})"
-    r"|(?P<dash>(?<!\d)\s+[–—-]{1,2}\s+(?!\d))"
+    r"|(?P<dash>(?<!\d)\s+[–—-]{1,2}\s+(?=[\"'“‘(\[]?[A-Z]))"
 )
-_NO_BREAK_AFTER = {
-    "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "no", "vs", "fig", "s", "ss", "para",
-    "paras", "sch", "art", "reg", "regs", "approx", "cf", "p", "pp", "ch",
-}
+_NO_BREAK_AFTER = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "vs", "cf"}
+# Short forms that are also words ("say no.", "I like art."): abbreviations only
+# when a number follows ("No. 5", "s. 9", "art. 8", "pp. 4-6", "approx. 20").
+_BEFORE_A_NUMBER = {"no", "fig", "s", "ss", "para", "paras", "sch", "art", "reg", "regs", "approx", "p", "pp", "ch"}
 
 
 # Text with none of these has one sentence: most list items and short paragraphs.
@@ -49,7 +53,9 @@ def split_sentences(text: str) -> list[str]:
             while cut > start and not text[cut - 1].isspace():
                 cut -= 1
             stem = text[cut:end].rstrip("\"'”’)]").rstrip(".!?…").lower()
-            if stem in _NO_BREAK_AFTER or (len(stem) == 1 and stem.isalpha()):
+            if stem in _NO_BREAK_AFTER or (stem in _BEFORE_A_NUMBER and text[match.end() : match.end() + 1].isdigit()):
+                continue
+            if len(stem) == 1 and stem.isalpha():
                 continue
         sentences.append(text[start : match.start()].strip())
         start = match.end()
