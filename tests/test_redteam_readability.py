@@ -345,3 +345,16 @@ def test_the_same_page_without_the_invisible_character_passes(kit: Path) -> None
     body = "Please remember to tell us if something online upsets you. We are always here to listen."
     data = check(kit, "young-people/rt-visible.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
     assert "readability/unfamiliar-words" not in rules(data)
+
+
+def test_a_theme_class_that_hides_text_is_refused_on_page_content(root: Path) -> None:
+    """Material's own classes (md-*) can hide text on the page (md-toggle is display: none)
+    while the checks still read it: easy padding hidden that way once let a hard section
+    pass. On page content they are a security error at their line; the buttons Material
+    documents for authors stay allowed."""
+    pad = " ".join("We are here for you. You are safe with us." for _ in range(20))
+    body = f"# Telling us\n\n## Telling us\n\n{LONG_TEXT}\n\n{pad}\n{{ .md-toggle }}\n\n[Talk to us](index.md){{ .md-button .md-button--primary }}\n"
+    data = check(root, "young-people/hides.md", body)
+    refused = [f for f in data["findings"] if f["rule"] == "security/raw-html"]
+    written = (FRONT + body).splitlines().index("{ .md-toggle }") + 1
+    assert [(f["line"], f["severity"]) for f in refused] == [(written, "error")] and "md-toggle" in refused[0]["message"], refused

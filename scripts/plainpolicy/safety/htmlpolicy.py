@@ -80,6 +80,12 @@ class Policy:
     navigating_rels: frozenset[str]
     data_script_types: frozenset[str]
     svg_paint: frozenset[str]
+    theme_class_prefixes: tuple[str, ...]  # classes page content may not carry (see htmlpolicy.yml)
+    allowed_theme_classes: frozenset[str]
+
+    def theme_class(self, value: str) -> str | None:
+        """The first of these classes that belongs to the theme and is refused on page content."""
+        return next((name for name in value.split() if name.startswith(self.theme_class_prefixes) and name not in self.allowed_theme_classes), None)
 
     def attributes(self, tag: str, mode: Mode) -> frozenset[str] | None:
         """The attributes `tag` may carry in this mode, or None if the tag is not allowed."""
@@ -101,6 +107,7 @@ def policy() -> Policy:
         frozenset(data["urls"]["link"]), frozenset(data["urls"]["fetch"]), frozenset(data["link_schemes"]),
         frozenset(data["link_rels"]["fetch"]), frozenset(data["link_rels"]["navigate"]),
         frozenset(data["data_script_types"]), frozenset(data["svg_paint"]),
+        tuple(data["theme_classes"]["prefixes"]), frozenset(data["theme_classes"]["allowed"]),
     )
 
 
@@ -232,6 +239,9 @@ class _Walker:
                     self.add(THIRD_PARTY, f"The <{tag}> tag pings {host_of(url)} when the link is followed, which tells them who clicked.", "Remove ping=\"…\".", url, "ping=")
                     return
         if name in policy.link_urls | policy.fetch_urls and self._url_problem(tag, name, value):
+            return
+        if name == "class" and self.mode is Mode.CONTENT and (theirs := policy.theme_class(value)):
+            self.add(RAW_HTML, f"The class '{theirs}' belongs to the theme: on a page it can hide text from readers (or move it) while the checks still read it.", "Remove it. To style a part of a page, use a class from the site's style sheet (docs/stylesheets/).", f".{theirs}", theirs)
             return
         if name not in allowed and not self._free_attribute(name):
             self.add(RAW_HTML, f"The <{tag}> tag's {name}= attribute is not on the list of attributes a page may use.", f"Remove {name}=\"…\" (see docs/contributing/checks.md for what is allowed).", *_written(name, value), f"{name}=", name)
