@@ -161,7 +161,6 @@ def test_a_theme_class_does_not_hide_prose_from_the_checks(root: Path, css_class
     assert found(data, rule="sentence/too-long")
 
 
-@pytest.mark.xfail(strict=True, reason="content-tab labels are neither scored nor read as titles: no length or glossary check")
 def test_tab_labels_are_read_like_other_titles(root: Path) -> None:
     body = f"{EASY}\n\n=== \"{LONG[0]}\"\n\n    Ask a youth worker.\n\n=== \"Tell the child protection officer\"\n\n    Ask a youth worker.\n"
     data = check(root, "young-people/tabs.md", f"# Telling us\n\n## Telling us\n\n{body}")

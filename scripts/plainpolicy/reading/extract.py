@@ -18,7 +18,7 @@ Theme parts are dropped only where the renderer makes them (see themeparts.py):
 an author who gives their own paragraph the class `tabbed-labels` or `headerlink`
 still has it read.
 
-Headings, admonition and details titles, `<summary>` and image alt text are not
+Headings, admonition and details titles, `<summary>`, tab labels and image alt text are not
 scored by the formulas, but they are prose a reader sees: each is kept as a
 *title* of its section (see Title), for the glossary, length and word checks.
 How list items and table cells are read (fragments, labels, chopped sentences)
@@ -112,7 +112,7 @@ class Title:
     """Prose outside paragraphs: a heading, an admonition or details title, alt text."""
 
     text: str
-    kind: str  # "heading", "title", "summary" or "alt text"
+    kind: str  # "heading", "title", "summary", "tab label" or "alt text"
 
 
 @dataclass
@@ -183,13 +183,14 @@ class _Extractor:
                 self._line_break()
             return
         classes = set((attributes_.get("class") or "").split())
+        tab_label = self._parts.skips(tag, classes, len(self._stack))  # not prose, but read as a title
         skip = (
             tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or "hidden" in attributes_
-            or (tag == "sup" and "footnote" in (attributes_.get("id") or ""))
-            or self._parts.skips(tag, classes, len(self._stack))
+            or (tag == "sup" and "footnote" in (attributes_.get("id") or "")) or tab_label
         )
-        if self._title is None and not self._skip_depth and (tag == "summary" or classes & _TITLE_CLASSES):
-            self._title, self._title_depth, self._title_kind = [], len(self._stack) + 1, "summary" if tag == "summary" else "title"
+        if self._title is None and not self._skip_depth and (tag == "summary" or tab_label or classes & _TITLE_CLASSES):
+            kind = "summary" if tag == "summary" else "tab label" if tab_label else "title"
+            self._title, self._title_depth, self._title_kind = [], len(self._stack) + 1, kind
             self._title_skip = self._skip_depth + 1  # inline code inside the title is skipped deeper
         if tag in ("ul", "ol"):
             self._list_count += 1

@@ -14,7 +14,7 @@ from plainpolicy.findings import Finding
 from plainpolicy.reading.analysis import AnalysedPage
 from plainpolicy.text.scoring import words
 
-WHAT = {"heading": "heading", "title": "box title", "summary": "summary", "alt text": "image description (alt text)"}
+WHAT = {"heading": "heading", "title": "box title", "summary": "summary", "tab label": "tab label", "alt text": "image description (alt text)"}
 
 
 def check_titles(page: AnalysedPage, voice: Voice, settings: Settings) -> list[Finding]:
