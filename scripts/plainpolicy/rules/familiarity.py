@@ -111,7 +111,7 @@ def check_plain_words(page: AnalysedPage, voice: Voice, plain: PlainWords) -> li
     for view in page.sections:
         for text in _texts(view):
             for match in pattern.finditer(text):
-                entry = entries[" ".join(match.group(1).lower().split())]
+                entry = plain.entry(entries, match.group(1))
                 line, column = page.locate(text[match.start():], view)
                 findings.append(Finding(
                     page.path, line, "readability/plain-words", WARNING,
