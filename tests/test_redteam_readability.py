@@ -243,14 +243,12 @@ def test_a_bare_web_address_is_not_words(kit: Path) -> None:
     assert "readability/unfamiliar-words" not in rules(data)
 
 
-@pytest.mark.xfail(strict=True, reason="a UK postcode ('LS1 4AB') is reported as two unknown abbreviations (errors)")
 def test_a_uk_postcode_is_not_an_abbreviation(kit: Path) -> None:
     body = INTRO + "Our club is at 12 High Street, Leeds LS1 4AB. Come and see us."
     data = check(kit, "young-people/rt-postcode.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)
     assert "glossary/unknown-abbreviation" not in rules(data)
 
 
-@pytest.mark.xfail(strict=True, reason="'OK' is an unknown abbreviation (error): 'It is OK to say no' fails a young people's page")
 def test_ok_is_not_an_abbreviation(kit: Path) -> None:
     body = INTRO + "It is OK to say no. Nobody should make you feel bad about it."
     data = check(kit, "young-people/rt-ok.md", f"# Help\n\n## Help\n\n{body}\n", KIT_FRONT)

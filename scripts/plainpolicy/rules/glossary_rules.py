@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 _CAPITALS = re.compile(r"(?<![\w-])([0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s|['’]s)?(?![\w])")
 # Roman numerals of parts and chapters (II, IV, XII): not abbreviations.
 _NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# A UK postcode ("LS1 4AB", "SW1A 1AA", "EH11AB"): an address, not two abbreviations.
+_POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}(?![\w])")
+
+
+def _postcodes(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _POSTCODE.finditer(text)] if any(character.isdigit() for character in text) else []
 
 
 def _ordinary(word: str) -> bool:
@@ -147,9 +153,14 @@ def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list
 
 def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], after: Callable[[], tuple[int, int] | None] | None = None) -> list[Finding]:
     findings = []
+    postcodes: list[tuple[int, int]] | None = None
     for match in _CAPITALS.finditer(text):
         word = match.group(1)
-        if word in glossary.abbreviations or word in glossary.known_capitals or _covered(spans, match.start(), match.end()) or _ordinary(word):
+        if word in glossary.abbreviations or word in glossary.known_capitals or word in glossary.everyday or _covered(spans, match.start(), match.end()) or _ordinary(word):
+            continue
+        if postcodes is None:
+            postcodes = _postcodes(text)
+        if _covered(postcodes, match.start(), match.end()):
             continue
         if sum(character.isalpha() for character in word) < 2:
             continue
