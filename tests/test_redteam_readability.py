@@ -292,7 +292,6 @@ FRENCH = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="a French (or Spanish) page is reported as 'reads as Irish': the language named is wrong")
 def test_a_french_page_is_not_called_irish(kit: Path) -> None:
     data = check(kit, "young-people/rt-french.md", f"# Help\n\n## Help\n\n{FRENCH}\n", KIT_FRONT)
     messages = [f["message"] for f in data["findings"] if f["rule"] == "readability/language"]
