@@ -11,6 +11,7 @@ from plainpolicy.datafiles.glossary import Glossary, Rejected, Term
 from plainpolicy.findings import ERROR, WARNING, Finding
 from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.reading.linemap import normal_words
+from plainpolicy.text.joined import broken_words
 from plainpolicy.text.scoring import easy_words
 
 if TYPE_CHECKING:
@@ -102,15 +103,28 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
-            findings.extend(_rejected(page, view, text, rejections, spans, voice, after))
+            findings.extend(_rejected(page, view, text, rejections + _joined_rejections(glossary, text, rejections), spans, voice, after))
             findings.extend(_abbreviations(page, view, text, glossary, spans, after))
         for title in view.section.titles:  # headings, admonition titles, alt text: prose too
             uses, rejections = glossary.scan(title.text)
             spans = [(start, end) for _, _, start, end in uses]
-            findings.extend(_rejected(page, view, title.text, rejections, spans, voice))
+            findings.extend(_rejected(page, view, title.text, rejections + _joined_rejections(glossary, title.text, rejections), spans, voice))
             findings.extend(_abbreviations(page, view, title.text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
     return findings
+
+
+def _joined_rejections(glossary: Glossary, text: str, known: list[tuple[Term, Rejected, str, int, int]]) -> list[tuple[Term, Rejected, str, int, int]]:
+    """Rejected forms written with a hyphen or an invisible break inside ("sex-ting"),
+    unless a rejected form is already found there ("e-safety" is itself rejected)."""
+    found = []
+    for start, end, joined in broken_words(text):
+        if any(at < end and start < to for *_, at, to in known):
+            continue
+        for term, rejected, _, at, to in glossary.scan(joined)[1]:
+            if at == 0 and to == len(joined):
+                found.append((term, rejected, text[start:end], start, end))
+    return found
 
 
 def _base_form(term: Term, written: str) -> str:
