@@ -15,9 +15,11 @@ rules deal with abbreviations. A word with a capital is a name unless a dictiona
 writes it only in small letters (text/wordcase.py): "Leeds", "Google" and
 "Childline" are names, but "Triage" or "Escalate" mid-sentence are the words
 "triage" and "escalate", and count like them. Names that are also ordinary words
-("Chrome", "Safari") are listed under `names:` in the plain-words file. Glossary terms with a definition for the voice are explained on
-the page (the site shows each definition), so they count as known, but as
-*jargon*: rules/familiarity.py still flags a section dense with them.
+("Chrome", "Safari") are listed under `names:` in the plain-words file.
+
+Glossary terms with a definition for the voice are explained on the page (the
+site shows each definition), so they count as known, but as *jargon*:
+rules/familiarity.py still flags a section dense with them.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ class Vocabulary:
     def _ordinary(self, parts: list[str]) -> bool:
         """Are these small-letter parts ordinary words: known, or written only in small letters
         by the dictionary? The dictionary lists endings ("escalated"), so no stems are tried:
-        "Wales" is not "wale" + s."""
-        return all(self.knows(part) or is_ordinary_word(part) for part in parts)
+        "Wales" is not "wale" + s. A possessive is the word ("Triage's")."""
+        return all(self.knows(part) or is_ordinary_word(part.removesuffix("'s")) for part in parts)
 
     def kind(self, word: str) -> str:
         """KNOWN, JARGON, UNFAMILIAR or NOT_COUNTED, for a word as written."""
