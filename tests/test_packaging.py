@@ -58,6 +58,7 @@ def test_the_wheel_ships_the_checker_its_data_and_licences_not_the_benchmark(bui
     names = zipfile.ZipFile(wheel).namelist()
     assert "plainpolicy/cli.py" in names and "plainpolicy/mkdocs_plugin/plugin.py" in names
     assert "plainpolicy/text/data/cmudict-syllables.txt.gz" in names and "plainpolicy/text/data/cmudict-LICENSE" in names
+    assert "plainpolicy/text/data/small-letter-words.txt.gz" in names and "plainpolicy/text/data/scowl-LICENSE" in names
     assert "plainpolicy/safety/htmlpolicy.yml" in names and "plainpolicy/output/templates/report.html" in names
     assert not [name for name in names if name.startswith("plainpolicy_bench")], "the benchmark is shipped"
     assert not [name for name in names if name.startswith("build_syllable_table")], "the maintainers' script is shipped"

@@ -100,6 +100,8 @@ class Glossary:
     every: PhraseMatcher[tuple[Term, Rejected | None]] = field(default_factory=PhraseMatcher)
     _form_index: dict[str, list[int]] | None = field(default=None, repr=False)
     _form_list: list[tuple[Term, str, bool]] = field(default_factory=list, repr=False)
+    # `everyday_abbreviations:` in the file: OK, TV, ID... never an unknown abbreviation.
+    everyday: frozenset[str] = frozenset()
 
     def definitions_for(self, voice: str) -> dict[str, str]:
         return {term.term: term.definitions[voice] for term in self.terms if voice in term.definitions}
@@ -252,4 +254,18 @@ def load_glossary(file: Path, voices: set[str], display: str | None = None) -> G
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise CannotRun(path, "the glossary must start with 'terms:' followed by a list of terms", 1)
     terms = [_term(item, voices, path) for item in data["terms"]]
-    return build(terms, path)
+    glossary = build(terms, path)
+    glossary.everyday = _everyday_abbreviations(data, glossary, path)
+    return glossary
+
+
+def _everyday_abbreviations(data: dict[str, Any], glossary: Glossary, path: str) -> frozenset[str]:
+    """The `everyday_abbreviations:` list: capitals young people say as words (OK, TV, ID)."""
+    line = data.get("__line__", 1)
+    found = text_list(data.get("everyday_abbreviations"), "'everyday_abbreviations'", path, line)
+    for word in found:
+        if not is_abbreviation(word):
+            raise CannotRun(path, f"everyday abbreviations are written in capitals, like OK or TV; not: {word}", line)
+        if word in glossary.abbreviations:
+            raise CannotRun(path, f"'{word}' is both an everyday abbreviation and an abbreviation of '{glossary.abbreviations[word].term}': keep one", glossary.abbreviations[word].line)
+    return frozenset(found)

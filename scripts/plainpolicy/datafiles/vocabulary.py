@@ -10,11 +10,16 @@ Known words are:
   with the usual spelling changes (stopped, making, tries);
 - a hyphenated word whose parts are all known ("phone-free").
 
-Names (words with a capital letter that are not known words), numbers and
-abbreviations in capitals are not counted: the glossary rules deal with
-abbreviations. Glossary terms with a definition for the voice are explained on
-the page (the site shows each definition), so they count as known, but as
-*jargon*: rules/familiarity.py still flags a section dense with them.
+Names, numbers and abbreviations in capitals are not counted: the glossary
+rules deal with abbreviations. A word with a capital is a name unless a dictionary
+writes it only in small letters (text/wordcase.py): "Leeds", "Google" and
+"Childline" are names, but "Triage" or "Escalate" mid-sentence are the words
+"triage" and "escalate", and count like them. Names that are also ordinary words
+("Chrome", "Safari") are listed under `names:` in the plain-words file.
+
+Glossary terms with a definition for the voice are explained on the page (the
+site shows each definition), so they count as known, but as *jargon*:
+rules/familiarity.py still flags a section dense with them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Iterator
 
 from plainpolicy.datafiles.glossary import Glossary, is_abbreviation
 from plainpolicy.text.scoring import easy_words
+from plainpolicy.text.wordcase import is_ordinary_word
 from plainpolicy.text.writtenwords import WORD
 
 _SUFFIXES = ("'s", "’s", "s'", "s’", "ies", "ied", "ier", "iest", "ily", "es", "s", "ed", "ing", "er", "est", "ly", "n't", "n’t")
@@ -57,10 +63,17 @@ class Vocabulary:
 
     known: frozenset[str]
     glossary: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # `names:` in the plain-words file: "Chrome", "Safari"
     _memo: dict[str, str] = field(default_factory=dict, repr=False)
 
     def knows(self, word: str) -> bool:
         return any(stem in self.known for stem in _stems(word))
+
+    def _ordinary(self, parts: list[str]) -> bool:
+        """Are these small-letter parts ordinary words: known, or written only in small letters
+        by the dictionary? The dictionary lists endings ("escalated"), so no stems are tried:
+        "Wales" is not "wale" + s. A possessive is the word ("Triage's")."""
+        return all(self.knows(part) or is_ordinary_word(part.removesuffix("'s")) for part in parts)
 
     def kind(self, word: str) -> str:
         """KNOWN, JARGON, UNFAMILIAR or NOT_COUNTED, for a word as written."""
@@ -76,8 +89,8 @@ class Vocabulary:
             return KNOWN  # "OK", "phone-free", "Online" at the start of a sentence
         if word.isupper() and len(word) > 1:
             return JARGON if word in self.glossary else NOT_COUNTED  # an abbreviation
-        if word[:1].isupper():
-            return NOT_COUNTED  # a name, or a word at the start of a sentence we cannot tell from one
+        if word[:1].isupper() and (word in self.names or not self._ordinary(parts)):
+            return NOT_COUNTED  # a name ("Leeds", "Childline"), not an ordinary word with a capital ("Triage")
         if lower in self.glossary or all(part in self.glossary or self.knows(part) for part in parts):
             return JARGON
         return UNFAMILIAR

@@ -587,7 +587,8 @@ class Checker:
             return None
         if voice.name not in self._vocabularies:
             everyday = self.plain_words.everyday if self.plain_words is not None else frozenset()
-            self._vocabularies[voice.name] = Vocabulary(known_words(everyday), glossary_words(self.glossary, voice.name))
+            names = self.plain_words.names if self.plain_words is not None else frozenset()
+            self._vocabularies[voice.name] = Vocabulary(known_words(everyday), glossary_words(self.glossary, voice.name), names)
         return self._vocabularies[voice.name]
 
     def _explained(self) -> frozenset[str]:

@@ -54,7 +54,7 @@ def code_signature() -> str:
     """The content of plainpolicy's own code: results of edited code are never reused,
     even when the version number has not changed (as while developing plainpolicy)."""
     package = Path(__file__).resolve().parent.parent  # the whole plainpolicy package
-    files = sorted([*package.rglob("*.py"), *package.rglob("*.yml")])  # code, and the data that ships with it
+    files = sorted([*package.rglob("*.py"), *package.rglob("*.yml"), *package.rglob("*.gz")])  # code, and the data that ships with it (word tables too)
     return digest(*(part for path in files for part in (path.relative_to(package).as_posix(), path.read_bytes())))
 
 

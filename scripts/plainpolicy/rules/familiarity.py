@@ -23,10 +23,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plainpolicy.config import Voice
-from plainpolicy.datafiles.plainwords import PlainWords
+from plainpolicy.datafiles.plainwords import PlainWord, PlainWords
 from plainpolicy.datafiles.vocabulary import JARGON, UNFAMILIAR, Vocabulary
 from plainpolicy.findings import ERROR, WARNING, Finding
 from plainpolicy.reading.analysis import AnalysedPage, SectionView
+from plainpolicy.text.joined import broken_words
 from plainpolicy.text.writtenwords import written_words
 
 LISTED = 12  # unfamiliar words named in a hint
@@ -111,12 +112,22 @@ def check_plain_words(page: AnalysedPage, voice: Voice, plain: PlainWords) -> li
     for view in page.sections:
         for text in _texts(view):
             for match in pattern.finditer(text):
-                entry = entries[" ".join(match.group(1).lower().split())]
+                entry = plain.entry(entries, match.group(1))
                 line, column = page.locate(text[match.start():], view)
-                findings.append(Finding(
-                    page.path, line, "readability/plain-words", WARNING,
-                    f"\"{match.group(0)}\": write \"{entry.use}\" instead.",
-                    f"Why: {entry.why} (From {plain.path}.)",
-                    column, voice.name, view.name,
-                ))
+                findings.append(_plain_word(page, view, plain, entry, match.group(0), (line, column), voice))
+            for start, end, joined in broken_words(text):  # "forth-with"
+                whole = pattern.fullmatch(joined)
+                if whole is not None:
+                    entry = plain.entry(entries, whole.group(1))
+                    findings.append(_plain_word(page, view, plain, entry, text[start:end], page.locate(text[start:], view), voice))
     return findings
+
+
+def _plain_word(page: AnalysedPage, view: SectionView, plain: PlainWords, entry: PlainWord, written: str, where: tuple[int, int], voice: Voice) -> Finding:
+    line, column = where
+    return Finding(
+        page.path, line, "readability/plain-words", WARNING,
+        f"\"{written}\": write \"{entry.use}\" instead.",
+        f"Why: {entry.why} (From {plain.path}.)",
+        column, voice.name, view.name,
+    )

@@ -11,6 +11,7 @@ from plainpolicy.datafiles.glossary import Glossary, Rejected, Term
 from plainpolicy.findings import ERROR, WARNING, Finding
 from plainpolicy.reading.analysis import AnalysedPage, SectionView
 from plainpolicy.reading.linemap import normal_words
+from plainpolicy.text.joined import broken_words
 from plainpolicy.text.scoring import easy_words
 
 if TYPE_CHECKING:
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 _CAPITALS = re.compile(r"(?<![\w-])([0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s|['’]s)?(?![\w])")
 # Roman numerals of parts and chapters (II, IV, XII): not abbreviations.
 _NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# A UK postcode ("LS1 4AB", "SW1A 1AA", "EH11AB"): an address, not two abbreviations.
+_POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}(?![\w])")
+
+
+def _postcodes(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _POSTCODE.finditer(text)] if any(character.isdigit() for character in text) else []
 
 
 def _ordinary(word: str) -> bool:
@@ -96,15 +103,28 @@ def check_glossary(page: AnalysedPage, glossary: Glossary) -> list[Finding]:
                 if voice and voice not in term.definitions and term.term not in missing_reported:
                     missing_reported.add(term.term)
                     findings.append(_missing_definition(page, view, term, written, voice, glossary, _locate(page, view, text, start, end)))
-            findings.extend(_rejected(page, view, text, rejections, spans, voice, after))
+            findings.extend(_rejected(page, view, text, rejections + _joined_rejections(glossary, text, rejections), spans, voice, after))
             findings.extend(_abbreviations(page, view, text, glossary, spans, after))
         for title in view.section.titles:  # headings, admonition titles, alt text: prose too
             uses, rejections = glossary.scan(title.text)
             spans = [(start, end) for _, _, start, end in uses]
-            findings.extend(_rejected(page, view, title.text, rejections, spans, voice))
+            findings.extend(_rejected(page, view, title.text, rejections + _joined_rejections(glossary, title.text, rejections), spans, voice))
             findings.extend(_abbreviations(page, view, title.text, glossary, spans))
     findings.extend(_mixed_forms(page, glossary, used_forms))
     return findings
+
+
+def _joined_rejections(glossary: Glossary, text: str, known: list[tuple[Term, Rejected, str, int, int]]) -> list[tuple[Term, Rejected, str, int, int]]:
+    """Rejected forms written with a hyphen or an invisible break inside ("sex-ting"),
+    unless a rejected form is already found there ("e-safety" is itself rejected)."""
+    found = []
+    for start, end, joined in broken_words(text):
+        if any(at < end and start < to for *_, at, to in known):
+            continue
+        for term, rejected, _, at, to in glossary.scan(joined)[1]:
+            if at == 0 and to == len(joined):
+                found.append((term, rejected, text[start:end], start, end))
+    return found
 
 
 def _base_form(term: Term, written: str) -> str:
@@ -147,9 +167,14 @@ def _rejected(page: AnalysedPage, view: SectionView, text: str, rejections: list
 
 def _abbreviations(page: AnalysedPage, view: SectionView, text: str, glossary: Glossary, spans: list[tuple[int, int]], after: Callable[[], tuple[int, int] | None] | None = None) -> list[Finding]:
     findings = []
+    postcodes: list[tuple[int, int]] | None = None
     for match in _CAPITALS.finditer(text):
         word = match.group(1)
-        if word in glossary.abbreviations or word in glossary.known_capitals or _covered(spans, match.start(), match.end()) or _ordinary(word):
+        if word in glossary.abbreviations or word in glossary.known_capitals or word in glossary.everyday or _covered(spans, match.start(), match.end()) or _ordinary(word):
+            continue
+        if postcodes is None:
+            postcodes = _postcodes(text)
+        if _covered(postcodes, match.start(), match.end()):
             continue
         if sum(character.isalpha() for character in word) < 2:
             continue

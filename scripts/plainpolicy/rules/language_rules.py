@@ -14,7 +14,7 @@ from __future__ import annotations
 from plainpolicy.config import Voice
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.analysis import AnalysedPage, SectionView
-from plainpolicy.text.language import name_of, other_language
+from plainpolicy.text.language import UNDETERMINED, name_of, other_language
 from plainpolicy.text.writtenwords import written_words
 
 BY_LENGTH = "sentence and word length"
@@ -33,10 +33,17 @@ def check_language(page: AnalysedPage, voice: Voice, groups: list[list[int]]) ->
             continue
         first = views[0]
         what = f"Section \"{first.name}\" reads" if len(views) == 1 else f"Sections {', '.join(repr(v.name) for v in views)} read"
+        expected = name_of(voice.language)
+        if found == UNDETERMINED:  # never a wrong name: "le" is Irish, and French too
+            subject = f"Section \"{first.name}\" does" if len(views) == 1 else f"Sections {', '.join(repr(v.name) for v in views)} do"
+            message = f"{subject} not read as {expected}, but the {voice.label} voice is in {expected}."
+            elsewhere = "in a voice in its language"
+        else:
+            message = f"{what} as {name_of(found)}, but the {voice.label} voice is in {expected}."
+            elsewhere = f"in a voice whose language is {name_of(found)}"
         findings.append(Finding(
-            page.path, first.line, "readability/language", ERROR,
-            f"{what} as {name_of(found)}, but the {voice.label} voice is in {name_of(voice.language)}.",
-            f"Write it in {name_of(voice.language)}, or put it in a voice whose language is {name_of(found)} "
+            page.path, first.line, "readability/language", ERROR, message,
+            f"Write it in {expected}, or put it {elsewhere} "
             f"(a voice's language is its 'language' setting in mkdocs.yml). Its scores here are not meaningful.",
             1, voice.name, first.name,
         ))

@@ -11,6 +11,12 @@ Why common words, not a language-detection library: the check needs to tell a
 handful of UK languages apart in paragraphs of a hundred words, and a list of
 about fifty common words per language does that reliably, offline, in
 microseconds, with data a contributor can read and extend.
+
+A language is named only when its own common words make up a fair share of the
+text (MIN_SHARE, as for the voice's language). Text in a language we have no list
+for (French, Polish) shares a few short words with one we know ("le" is Irish and
+French), so it is called undetermined (UNDETERMINED, the "und" of language tags)
+rather than given a wrong name.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from plainpolicy import fastyaml
 DATA = Path(__file__).parent / "data" / "languages.yml"
 MIN_WORDS = 20  # fewer words than this cannot be told apart fairly
 MIN_SHARE = 0.12  # English prose has 30-45% common words; a quote or a name does not pull it under this
+UNDETERMINED = "und"  # not the expected language, and not one we can name
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ def languages() -> dict[str, Language]:
 
 
 def name_of(code: str) -> str:
+    if code == UNDETERMINED:
+        return "a language plainpolicy cannot name"
     found = languages().get(code)
     return found.name if found else code
 
@@ -66,7 +75,8 @@ def shares(written: list[str]) -> tuple[int, dict[str, float]]:
 
 
 def other_language(written: list[str], expected: str) -> str | None:
-    """The code of the language the words (as written) seem to be in, if it is not `expected`."""
+    """The code of the language the words (as written) seem to be in, if it is not `expected`:
+    UNDETERMINED when they are plainly not in it but in no language we can name."""
     known = languages().get(expected)
     if known is None:
         return None
@@ -77,5 +87,7 @@ def other_language(written: list[str], expected: str) -> str | None:
     count, by_language = shares(written)
     best = max(by_language, key=lambda code: by_language[code])
     if best != expected and by_language[expected] < MIN_SHARE and by_language[best] > by_language[expected]:
-        return best
+        return best if by_language[best] >= MIN_SHARE else UNDETERMINED
+    if by_language[expected] < MIN_SHARE / 2:
+        return UNDETERMINED  # hardly any of its common words: not in it, whatever it is in
     return None
