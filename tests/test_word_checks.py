@@ -68,17 +68,15 @@ def test_an_unknown_abbreviation_is_still_reported(kit: Path) -> None:
     ]
 
 
-def test_an_everyday_abbreviation_in_small_letters_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("data_file", "written", "wrong"),
+    [("glossary.yml", "  - OK     # all right", "  - ok"), ("plain-words.yml", "  - Chrome", "  - chrome")],
+    ids=["everyday-abbreviation", "name"],
+)
+def test_an_entry_in_small_letters_is_a_clear_error(tmp_path: Path, data_file: str, written: str, wrong: str) -> None:
+    """An everyday abbreviation (glossary.yml) or a name (plain-words.yml) written in small letters."""
     root = copy_project(tmp_path)
-    glossary = root / "docs" / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("  - OK     # all right", "  - ok"), encoding="utf-8")
+    file = root / "docs" / data_file
+    file.write_text(file.read_text(encoding="utf-8").replace(written, wrong), encoding="utf-8")
     run = run_cli("check", "docs/young-people", cwd=root)
-    assert run.code == 2 and "glossary.yml" in run.err and "not: ok" in run.err and "Traceback" not in run.err
-
-
-def test_a_name_in_small_letters_is_a_clear_error(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
-    plain = root / "docs" / "plain-words.yml"
-    plain.write_text(plain.read_text(encoding="utf-8").replace("  - Chrome", "  - chrome"), encoding="utf-8")
-    run = run_cli("check", "docs/young-people", cwd=root)
-    assert run.code == 2 and "plain-words.yml" in run.err and "not: chrome" in run.err and "Traceback" not in run.err
+    assert run.code == 2 and data_file in run.err and f"not: {wrong.strip(' -')}" in run.err and "Traceback" not in run.err
