@@ -118,16 +118,16 @@ def introduced_lists(units: list["Unit"]) -> frozenset[int]:
     return frozenset(introduced)
 
 
-def continues(previous: "Unit", units: list["Unit"], index: int, chopped: frozenset[int] = frozenset(), cut: frozenset[int] = frozenset(), introduced: frozenset[int] = frozenset()) -> bool:
+def continues(previous: "Unit", units: list["Unit"], index: int, chopped: frozenset[int] = frozenset(), cut: frozenset[int] = frozenset(), introduced: frozenset[int] = frozenset(), wide: frozenset[int] = frozenset()) -> bool:
     """Is units[index] the rest of the sentence that `previous` starts?
     chopped: the lists that are prose cut into pieces (chopped_lists); cut: the items
     that are pieces of a cut sentence (cut_runs); introduced: the lists after a lead-in
-    with a colon (introduced_lists)."""
+    with a colon (introduced_lists); wide: the table rows of three cells or more."""
     unit = units[index]
     if closed(previous.text):
         return False
-    if unit.kind in CELL_KINDS:  # the cells of one row read as one line
-        return previous.kind in CELL_KINDS and previous.row == unit.row and _starts_with_small_letter(unit.text)
+    if unit.kind in CELL_KINDS:
+        return _cell_continues(previous, unit, wide)
     if unit.kind != "li":  # a paragraph, definition or caption that goes on from the block before
         return _starts_small(unit.text)
     same_list = previous.kind == "li" and previous.list_id == unit.list_id
@@ -139,6 +139,25 @@ def continues(previous: "Unit", units: list["Unit"], index: int, chopped: frozen
     if unit.list_id in introduced or _lead_in(previous.text):  # "You can:" "- talk to us" "- block them."
         return goes_on
     return goes_on or _run_ends_closed(units, index)
+
+
+def _cell_continues(previous: "Unit", unit: "Unit", wide: frozenset[int]) -> bool:
+    """A cell that starts with a small letter goes on from the open cell before it in the
+    same row when the row has three cells or more (a sentence cut across columns), or when
+    the cell before cannot end there ("the", "with"). A row of two cells is usually a
+    label and its text ("| A rule | its module in rules/ |"): read one by one."""
+    if previous.kind not in CELL_KINDS or previous.row != unit.row or not _starts_with_small_letter(unit.text):
+        return False
+    return unit.row in wide or _open_weight(previous.text) > 0
+
+
+def wide_rows(units: list["Unit"]) -> frozenset[int]:
+    """The table rows (by id) of three cells or more."""
+    cells: dict[int, int] = {}
+    for unit in units:
+        if unit.kind in CELL_KINDS and unit.row:
+            cells[unit.row] = cells.get(unit.row, 0) + 1
+    return frozenset(row for row, count in cells.items() if count >= 3)
 
 
 def _capital_continues(previous: "Unit", unit: "Unit") -> bool:
@@ -191,9 +210,9 @@ def chopped_lists(units: list["Unit"]) -> frozenset[int]:
 def join_fragments(units: list["Unit"]) -> list["Unit"]:
     """The units with each chopped sentence joined back into one."""
     joined: list["Unit"] = []
-    chopped, cut, introduced = chopped_lists(units), cut_runs(units), introduced_lists(units)
+    chopped, cut, introduced, wide = chopped_lists(units), cut_runs(units), introduced_lists(units), wide_rows(units)
     for index, unit in enumerate(units):
-        if joined and continues(joined[-1], units, index, chopped, cut, introduced):
+        if joined and continues(joined[-1], units, index, chopped, cut, introduced, wide):
             previous = joined[-1]
             joined[-1] = type(previous)(f"{previous.text} {unit.text}", previous.kind, unit.list_id or previous.list_id, unit.row or previous.row)
         else:
