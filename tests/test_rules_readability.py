@@ -192,7 +192,9 @@ def test_words_of_an_excepted_section_do_not_make_a_short_page_long_enough(tmp_p
     assert found(data, rule="readability") == [("readability/too-hard", 14, 1)]
 
 
-def test_a_short_last_section_is_pooled_with_the_one_before_and_the_message_is_true(tmp_path: Path) -> None:
+def test_a_short_last_section_is_not_pooled_with_a_long_one_before(tmp_path: Path) -> None:
+    """Red-team of issue 15: a long section is judged on its own, so it cannot take in (and
+    hide) a short hard section next to it; the short one is judged on its own words and sentences."""
     root = copy_site("site", tmp_path)
     file = root / "docs/staff/readability.md"
     text = file.read_text(encoding="utf-8").split("## Escalation")[0].replace("## Retention", "## Short end")
@@ -201,7 +203,7 @@ def test_a_short_last_section_is_pooled_with_the_one_before_and_the_message_is_t
     plain = section(data, "docs/staff/readability.md", "Plain words")
     short = section(data, "docs/staff/readability.md", "Short end")
     assert plain["words"] >= 100 > short["words"]
-    assert (plain["judged_by"], plain["pooled_with"]) == ("pooled", ["Short end"])
-    (finding,) = [f for f in data["findings"] if f["rule"] == "readability/too-hard" and f["line"] == 27]
-    assert "each is under" not in finding["message"], "Plain words has over 100 words"
-    assert "'Plain words', 'Short end'" in finding["message"]
+    assert (plain["judged_by"], plain["pooled_with"], plain["passed"]) == ("own score", [], True)
+    assert (short["judged_by"], short["pooled_with"], short["passed"]) == ("short: words and sentences", [], False)
+    (finding,) = [f for f in data["findings"] if f["rule"] == "readability/too-hard" and f["line"] == 37]
+    assert "Section \"Short end\" (under 100 words, with no short section beside it" in finding["message"]

@@ -33,6 +33,7 @@ from plainpolicy.rules.readability import (
     EXCEPTED,
     POOLED,
     SENTENCES_ONLY,
+    SHORT,
     WHOLE_PAGE,
     SectionReport,
     grade_words,
@@ -248,6 +249,9 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
             f"are not enough for a fair score. This one is scored with {names}: together they read at {_reads_at(grade, ease)}."
         )
         subject = "Together they"
+    elif report.judged_by == SHORT:
+        lines.extend(_short_lines(report, voice, settings, size, grade, ease))
+        subject = "Together they" if report.pooled_with else "This section"
     else:
         lines.append(f"{size} It reads at {_reads_at(grade, ease)}.")
         subject = "This section"
@@ -256,7 +260,8 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
         if report.passed:
             lines.append(f"That is within the limits for {audience(voice)}.")
         else:
-            lines.append(f"The scores are within the limits, but a sentence is over the limit of {voice.max_sentence_words} words, and on a page this short that stops the build.")
+            where = "in a section this short" if report.judged_by == SHORT else "on a page this short"
+            lines.append(f"The scores are within the limits, but a sentence is over the limit of {voice.max_sentence_words} words, and {where} that stops the build.")
         return lines
     if too_hard_grade:
         lines.append(f"{subject} read{'' if subject == 'Together they' else 's'} at {grade_words(grade)}; the limit for {audience(voice)} is {voice.max_grade:g} (reading age {reading_age(voice.max_grade)}).")
@@ -264,6 +269,20 @@ def _scores(report: SectionReport, voice: Voice, settings: Settings) -> list[str
         lines.append(f"The Reading Ease is {ease:.1f}; the limit for {audience(voice)} is {voice.min_ease:g} or more.")
     lines.append("So it is too hard to read, and this stops the build. Shorter sentences and shorter, everyday words bring the grade down and the Reading Ease up.")
     return lines
+
+
+def _short_lines(report: SectionReport, voice: Voice, settings: Settings, size: str, grade: float, ease: float) -> list[str]:
+    """How a short section with too few short neighbours to pool with is judged."""
+    if report.pooled_with:
+        names = ", ".join(f"\"{name}\"" for name in report.pooled_with)
+        scored = f"It is scored with {names}, the short sections beside it, but together they still have under {settings.min_words} words: they read at {_reads_at(grade, ease)}."
+    else:
+        scored = f"It has no short section beside it to be scored with (a section of {settings.min_words} words or more is always scored on its own), so it is scored on its own: it reads at {_reads_at(grade, ease)}."
+    return [
+        size,
+        f"Sections under {settings.min_words} words are scored together with the short sections beside them. {scored}",
+        f"So it is judged on its own words and sentences: its score, and a sentence over {voice.max_sentence_words} words also stops the build.",
+    ]
 
 
 def _sentences_and_words(report: SectionReport, view: SectionView, voice: Voice, explained: Explained) -> list[str]:

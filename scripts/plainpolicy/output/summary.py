@@ -18,6 +18,7 @@ from plainpolicy.rules.readability import (
     EXCEPTED,
     POOLED,
     SENTENCES_ONLY,
+    SHORT,
     WHOLE_PAGE,
     reading_age,
 )
@@ -72,6 +73,8 @@ def _section_rows(report: Report, settings: Settings) -> list[str]:
             ease = f"{section.judged_ease:.1f} (limit {voice.min_ease:g} or more)"
             if section.judged_by == WHOLE_PAGE:
                 name += f", scored as one with the rest of the page (under {settings.min_words} words)"
+            elif section.judged_by == SHORT:
+                name += f", judged on its own words and sentences (under {settings.min_words} words, too few short sections beside it to pool with)"
         if section.longest_sentence:
             longest = f"{section.longest_words} words (limit {voice.max_sentence_words}): “{cell(section.longest_sentence, MAX_SENTENCE)}”"
         else:

@@ -40,6 +40,7 @@ from plainpolicy.reading.htmltokens import (
     attributes,
     tokens,
 )
+from plainpolicy.reading.repeats import Copy
 from plainpolicy.text.scoring import Counts, counts
 from plainpolicy.text.sentences import split_sentences
 from plainpolicy.text.writtenwords import written_words
@@ -67,6 +68,7 @@ class Unit:
     text: str
     kind: str = "p"  # the block it came from: p, li, td, th, dt, dd, ...
     list_id: int = 0  # which list an item belongs to (0: not a list item)
+    row: int = 0  # which table row a cell belongs to (0: not a cell)
     # The text the formulas score (fragments.score_text): sentences closed, repeats,
     # labels and web addresses left out. None: the text with a full stop added.
     scored: str | None = field(default=None, repr=False, compare=False)
@@ -124,6 +126,7 @@ class Section:
     anchor: str = ""
     units: list[Unit] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)  # text written before on the page (repeats.py)
 
     @property
     def text(self) -> str:
@@ -154,6 +157,7 @@ class _Extractor:
         self._lists: list[int] = []  # ids of the open lists, innermost last
         self._list_count = 0
         self._closed_list = 0
+        self._row_count = 0  # table rows seen: the id of the row being read
         self._title: list[str] | None = None  # text of an admonition title or <summary> being read
         self._title_depth = 0
         self._title_kind = ""
@@ -192,6 +196,8 @@ class _Extractor:
             kind = "summary" if tag == "summary" else "tab label" if tab_label else "title"
             self._title, self._title_depth, self._title_kind = [], len(self._stack) + 1, kind
             self._title_skip = self._skip_depth + 1  # inline code inside the title is skipped deeper
+        if tag == "tr":
+            self._row_count += 1
         if tag in ("ul", "ol"):
             self._list_count += 1
             self._lists.append(self._list_count)
@@ -292,7 +298,8 @@ class _Extractor:
             open_tags = [closing, *(open_tag for open_tag, _ in reversed(self._stack))]
             kind = next((tag for tag in open_tags if tag in fragments.ITEM_KINDS), "p")
             list_id = (self._lists[-1] if self._lists else self._closed_list) if kind == "li" else 0
-            self.sections[-1].units.append(Unit(text, kind, list_id))
+            row = self._row_count if kind in ("td", "th") else 0
+            self.sections[-1].units.append(Unit(text, kind, list_id, row))
 
 
 def extract_sections(html: str, token_list: list[Token] | None = None) -> tuple[str, list[Section]]:

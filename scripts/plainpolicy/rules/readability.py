@@ -1,10 +1,14 @@
 """Readability per section, judged against the page's voice.
 
 Short sections make the formulas swing, so a section under `min_words` is pooled
-with its neighbours until the pool is big enough, and the pool's score is judged.
-A page under `min_words` in all is still judged: its sections are scored together
-as one ("whole page"), and a sentence over the limit fails it too. The report
-says which was done for every section.
+with the short sections next to it until the pool is big enough, and the pool's
+score is judged. A section of `min_words` or more is always judged on its own: it
+never takes in a short neighbour, so a long easy section cannot hide a short hard
+one. Short sections with too few short neighbours to make `min_words` ("short")
+are judged on their own words and sentences together: the formulas' score, and a
+sentence over the limit fails them too. A page under `min_words` in all is scored
+as one ("whole page"), in the same way. The report says which was done for every
+section.
 
 A verdict is decided on the figures as shown (one decimal), so the message never
 says "Reading Ease 55.0 ... too hard" for a limit of 55. Every figure comes with
@@ -42,6 +46,7 @@ def shorten(sentence: str) -> str:
 POOLED = "pooled"
 SENTENCES_ONLY = "sentence length only"  # kept for old stored reports; pages are no longer judged so
 WHOLE_PAGE = "whole page"
+SHORT = "short: words and sentences"  # a short section with too few short neighbours to pool with
 EXCEPTED = "exception"
 UK_AGE_OFFSET = 5  # UK reading age is roughly the US grade plus 5
 
@@ -120,12 +125,29 @@ def _longest_sentence(view: SectionView) -> tuple[int, str]:
 
 
 def _groups(reports: list[SectionReport], views: list[SectionView], min_words: int) -> list[list[int]]:
-    """Indexes of sections judged together. Excepted sections stand alone."""
+    """Indexes of sections judged together. A section of min_words or more stands alone;
+    the short sections between them pool in runs (see the module's docstring).
+    Excepted and empty sections stand apart and do not break a run."""
     groups: list[list[int]] = []
-    current: list[int] = []
-    for index, (report, view) in enumerate(zip(reports, views)):
+    run: list[int] = []
+    for index, report in enumerate(reports):
         if report.judged_by == EXCEPTED or report.scores.words == 0:
             continue
+        if report.scores.words >= min_words:
+            groups.extend(_pool(run, reports, min_words))
+            groups.append([index])
+            run = []
+        else:
+            run.append(index)
+    groups.extend(_pool(run, reports, min_words))
+    return sorted(groups)
+
+
+def _pool(run: list[int], reports: list[SectionReport], min_words: int) -> list[list[int]]:
+    """A run of short sections in pools of min_words or more; the rest joins the last pool."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for index in run:
         current.append(index)
         if sum(reports[i].scores.words for i in current) >= min_words:
             groups.append(current)
@@ -176,12 +198,13 @@ def check_readability(page: AnalysedPage, voice: Voice, settings: Settings, expl
 def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int], total_words: int, explained: frozenset[str]) -> list[Finding]:
     members = [reports[i] for i in group]
     short_page = total_words < settings.min_words
-    findings = _judge_by_sentences(page, voice, settings, reports, group) if short_page else []
+    short = not short_page and sum(report.scores.words for report in members) < settings.min_words
+    findings = _judge_by_sentences(page, voice, settings, reports, group, short) if short_page or short else []
     pooled = scores_from(sum((page.sections[i].section.counts for i in group), Counts())) if len(group) > 1 else members[0].scores
     for report in members:
         report.judged_grade, report.judged_ease = pooled.grade, pooled.ease
-        if short_page:
-            report.judged_by = WHOLE_PAGE
+        if short_page or short:
+            report.judged_by = WHOLE_PAGE if short_page else SHORT
             report.pooled_with = [other.heading for other in members if other is not report]
         elif len(group) > 1:
             report.judged_by = POOLED
@@ -197,6 +220,8 @@ def _judge_group(page: AnalysedPage, voice: Voice, settings: Settings, reports: 
     longest = max(members, key=lambda report: report.longest_words)
     if short_page:
         what = f"This page (under {settings.min_words} words in all, so its sections are scored together as one) reads"
+    elif short:
+        what = f"{_short_names(members)} (under {settings.min_words} words, {_short_why(members)}) {'reads' if len(group) == 1 else 'read'}"
     elif len(group) == 1:
         what = f"Section \"{first.name}\" reads"
     else:  # not "each is under": a long section can take in a short one after it
@@ -258,9 +283,27 @@ def _sentence_findings(page: AnalysedPage, view: SectionView, voice: Voice, sett
     return findings
 
 
-def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int]) -> list[Finding]:
-    """Too little text for the formulas: a section fails if a sentence is over the limit."""
+def _short_names(members: list[SectionReport]) -> str:
+    if len(members) == 1:
+        return f"Section \"{members[0].heading}\""
+    return f"Sections {', '.join(repr(m.heading) for m in members)}"
+
+
+def _short_why(members: list[SectionReport]) -> str:
+    """Why a short section is judged on its own: no short section beside it to pool with."""
+    if len(members) == 1:
+        return "with no short section beside it to score with, so it is judged on its own words and sentences"
+    return "even together, so they are judged on their own words and sentences"
+
+
+def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, reports: list[SectionReport], group: list[int], short: bool = False) -> list[Finding]:
+    """Too little text for the formulas alone: a section fails if a sentence is over the limit.
+    short: a short section judged on its own (else a short page scored as one)."""
     findings = []
+    if short:
+        why = f"(The section has under {settings.min_words} words, so it is judged on its own words and sentences, and a sentence over the limit fails it.)"
+    else:
+        why = f"(The page has under {settings.min_words} words, so its sections are scored together as one, and a sentence over the limit fails it.)"
     for index in group:
         report = reports[index]
         if report.longest_words <= voice.max_sentence_words:
@@ -272,8 +315,7 @@ def _judge_by_sentences(page: AnalysedPage, voice: Voice, settings: Settings, re
         findings.append(
             Finding(
                 page.path, view.line, "readability/too-hard", ERROR,
-                f"Section \"{view.name}\" has a sentence of {report.longest_words} words; the {voice.label} limit is {voice.max_sentence_words}. "
-                f"(The page has under {settings.min_words} words, so its sections are scored together as one, and a sentence over the limit fails it.)",
+                f"Section \"{view.name}\" has a sentence of {report.longest_words} words; the {voice.label} limit is {voice.max_sentence_words}. {why}",
                 f"\"{shorten(report.longest_sentence)}\" Try splitting it.",
                 1, voice.name, view.name,
             )
