@@ -87,9 +87,9 @@ def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     original = Checker.check_page
 
-    def counting(self, source, relative, existing, html=None):  # type: ignore[no-untyped-def]
+    def counting(self, source, relative, *rest):  # type: ignore[no-untyped-def]
         checked.append(relative)
-        return original(self, source, relative, existing, html)
+        return original(self, source, relative, *rest)
 
     monkeypatch.setattr(Checker, "check_page", counting)
     return checked

@@ -54,7 +54,7 @@ def glossary_page(glossary: Glossary, voice: Voice) -> str:
 
 def prompts_page(themes: list[Theme], voice: Voice, related: dict[str, list[PageLink]], anchors: bool = True) -> str:
     page = f"{voice.folder}/{PROMPTS_PAGE}"
-    text = _front_matter("Conversation prompts", "Questions to talk through together.", voice.name)
+    text = _front_matter("Questions to talk about", "Ways to start talking together about life online.", voice.name)
     text += (
         "These questions are a way to start talking, not a test. "
         "What works for one group may not suit another. "
