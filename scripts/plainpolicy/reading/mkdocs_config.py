@@ -209,10 +209,21 @@ def config_chain(config_file: Path) -> list[tuple[Path, yaml.Node | None]]:
 
 
 def child_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key)."""
+    """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key).
+    A key written twice: the last one, as YAML (and so MkDocs) keeps it."""
+    return mapping_items(node).get(key)
+
+
+def mapping_items(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """A YAML mapping's keys and value nodes, each key's LAST value winning as
+    YAML (and so MkDocs) keeps it ({} if node is not a mapping)."""
     if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+        return {}
+    items: dict[str, yaml.Node] = {}
+    for name, value in node.value:
+        if isinstance(name, yaml.ScalarNode):
+            items[name.value] = value
+    return items
 
 
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:

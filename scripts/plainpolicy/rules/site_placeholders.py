@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from plainpolicy.findings import ERROR, INFO, Finding
-from plainpolicy.reading.mkdocs_config import child_node, config_chain, read_values
+from plainpolicy.reading.mkdocs_config import child_node, config_chain, mapping_items, read_values
 
 RULE = "site/placeholder"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -130,9 +130,9 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
         names: dict[str, list[Layer]] = {}  # the oldest parent's keys first, as MkDocs merges them
         for where, mapping in reversed(layers):
             assert isinstance(mapping, yaml.MappingNode)  # _in_effect keeps mappings only
-            for name, value in mapping.value:
-                if isinstance(name, yaml.ScalarNode) and name.value != "nations":
-                    names.setdefault(name.value, []).insert(0, (where, value))
+            for name, value in mapping_items(mapping).items():
+                if name != "nations":
+                    names.setdefault(name, []).insert(0, (where, value))
         for name, values in names.items():
             yield from _walk(_in_effect(values), f"{key}.{name}", nations)
 
