@@ -56,7 +56,6 @@ def test_a_bad_approval_field_is_named_at_its_own_line(tmp_path: Path) -> None:
     assert f"docs/approval.yml:{line_of(approval, 'next_review: soon')}:" in build.stderr, build.stderr[-400:]
 
 
-@pytest.mark.xfail(strict=True, reason="`publish: !ENV [PUBLISH, false]` with PUBLISH=true: MkDocs reads the boolean true (a publishing build that stops); the check reads the text 'true', treats the site as a preview and exits 0")
 def test_env_tag_in_extra_publish_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("  # publish: true", "  publish: !ENV [PUBLISH, false]  #", 1))
     monkeypatch.setenv("PUBLISH", "true")
@@ -70,7 +69,6 @@ def test_env_tag_in_extra_publish_is_read_as_mkdocs_reads_it(tmp_path: Path, mon
     assert run.code == 1 and len(errors) == 11
 
 
-@pytest.mark.xfail(strict=True, reason="a default written with !ENV is reported as a placeholder (key 'phone[1]') even when the variable is set, so a publishing build stops on a filled-in contact")
 def test_env_default_is_not_a_placeholder_when_the_variable_is_set(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace(
         '      phone: "[DSL phone number]"', '      phone: !ENV [DSL_PHONE, "[DSL phone number]"]', 1))
@@ -110,7 +108,6 @@ def test_a_bad_setting_in_an_inherited_file_names_that_file_and_line(tmp_path: P
     assert "base.yml:4" in run.err, run.err
 
 
-@pytest.mark.xfail(strict=True, reason="an !ENV value is kept as text by the check (MkDocs reads it as YAML types it): `min_words: !ENV [MIN_WORDS, 100]` with MIN_WORDS=80 builds, but the check stops with \"must be a whole number ... not '80'\" (exit 2)")
 def test_env_tag_values_are_typed_as_mkdocs_types_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("      min_words: 100", "      min_words: !ENV [MIN_WORDS, 100]", 1))
     run = run_subprocess("check", cwd=project, env=offline_env({"MIN_WORDS": "80"}))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV (a dependency of mkdocs)
 
 from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
@@ -35,12 +36,22 @@ def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return None
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None]
-    for name in names[:-1] if len(names) > 1 else names:
-        if isinstance(name, str) and name in os.environ:
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else None
+def env_node(node: yaml.Node) -> yaml.Node:
+    """What an `!ENV` node stands for, as a node, as MkDocs reads it (yaml_env_tag): the
+    first variable that is set, its text typed as a YAML scalar; else the default (the
+    last of two or more items); else null. Any other node: itself."""
+    if node.tag != "!ENV" or not isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
+        return node
+    items = [node] if isinstance(node, yaml.ScalarNode) else list(node.value)
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if isinstance(name, yaml.ScalarNode) and name.value in os.environ:
+            value = os.environ[name.value]
+            return yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)), value, node.start_mark, node.end_mark)
+    return default if default is not None else yaml.ScalarNode("tag:yaml.org,2002:null", "", node.start_mark, node.end_mark)
+
+
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -53,7 +64,7 @@ def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
-_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)  # as MkDocs reads it
 _ConfigLoader.add_multi_constructor("!", _anything)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _anything)
 
