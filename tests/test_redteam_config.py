@@ -129,7 +129,6 @@ def test_checking_a_data_file_by_name_does_not_score_it_as_a_page(tmp_path: Path
     assert scored == [], scored[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="MkDocs' `!relative $config_dir/docs` tag for snippet paths: the build finds the snippets, the check looks in a folder called '$config_dir/docs' and stops (exit 2, SnippetMissingError)")
 def test_relative_tag_for_snippet_paths_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("      base_path: [docs]", "      base_path: [!relative $config_dir/docs]", 1))
     build = mkdocs_build(project, tmp_path / "out", strict=False)

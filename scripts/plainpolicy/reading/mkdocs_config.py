@@ -19,6 +19,7 @@ import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV (a depen
 from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
 from plainpolicy.errors import CannotRun
+from plainpolicy.reading.relative_tag import RelativePath, construct_relative, placed
 
 # MkDocs always adds these to the site's own list.
 MKDOCS_DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]
@@ -65,6 +66,7 @@ def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)  # as MkDocs reads it
+_ConfigLoader.add_constructor("!relative", construct_relative)  # as MkDocs reads it
 _ConfigLoader.add_multi_constructor("!", _anything)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _anything)
 
@@ -140,6 +142,7 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     docs_dir = root / str(data.get("docs_dir") or "docs")
     settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
+    configs = placed(configs, root, docs_dir)  # !relative $config_dir/... and $docs_dir/...
     _anchor_snippets(configs, root)
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
     theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
@@ -244,4 +247,4 @@ def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
         return
     base = options["base_path"]
     paths = base if isinstance(base, list) else [base]
-    options["base_path"] = [str(root / item) for item in paths]
+    options["base_path"] = [item if isinstance(item, RelativePath) else str(root / item) for item in paths]

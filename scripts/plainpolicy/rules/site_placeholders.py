@@ -24,7 +24,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from plainpolicy.findings import ERROR, INFO, Finding
-from plainpolicy.reading.mkdocs_config import child_node, config_chain, env_node, mapping_items, read_values
+from plainpolicy.reading.mkdocs_config import (
+    child_node,
+    config_chain,
+    env_node,
+    mapping_items,
+    read_values,
+)
 
 RULE = "site/placeholder"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
