@@ -97,7 +97,6 @@ def test_a_key_written_twice_in_a_data_file_is_a_clear_error(tmp_path: Path) -> 
     assert _sha(nations) == before
 
 
-@pytest.mark.xfail(strict=True, reason="a bad plugin setting written in a file mkdocs.yml inherits from is reported against mkdocs.yml (absolute path, no line), not the file and line that hold it")
 def test_a_bad_setting_in_an_inherited_file_names_that_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")

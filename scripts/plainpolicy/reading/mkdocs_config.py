@@ -11,14 +11,14 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV (a dependency of mkdocs)
 
 from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
-from plainpolicy.errors import CannotRun
+from plainpolicy.errors import CannotRun, SettingError
 from plainpolicy.reading.relative_tag import RelativePath, construct_relative, placed
 
 # MkDocs always adds these to the site's own list.
@@ -94,7 +94,7 @@ def _plugin_settings(plugins: Any, path: str) -> dict[str, Any] | None:
         if isinstance(entry, dict) and "plainpolicy" in entry:
             value = entry["plainpolicy"]
             if value is not None and not isinstance(value, dict):
-                raise CannotRun(path, "the plainpolicy plugin's settings must be a mapping")
+                raise SettingError(path, "the plainpolicy plugin's settings must be a mapping")
             return value or {}
     return None
 
@@ -140,7 +140,10 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     data = _read_config(config_file, [])
     root = config_file.resolve().parent
     docs_dir = root / str(data.get("docs_dir") or "docs")
-    settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    try:
+        settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    except SettingError as error:
+        raise where_written(error, config_file) from None
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
     configs = placed(configs, root, docs_dir)  # !relative $config_dir/... and $docs_dir/...
     _anchor_snippets(configs, root)
@@ -226,6 +229,53 @@ def child_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
     """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key).
     A key written twice: the last one, as YAML (and so MkDocs) keeps it."""
     return mapping_items(node).get(key)
+
+
+def _entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """`key` and its value as nodes (the last if written twice; None if not there)."""
+    pairs = [(name, value) for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key] if isinstance(node, yaml.MappingNode) else []
+    return pairs[-1] if pairs else None
+
+
+def _plugin_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | None:
+    """The plainpolicy entry of `plugins:` (a list, or a mapping) as (its name, its settings)."""
+    if isinstance(plugins, yaml.MappingNode):
+        return _entry(plugins, "plainpolicy")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
+    found = [(item, None) if isinstance(item, yaml.ScalarNode) and item.value == "plainpolicy" else _entry(item, "plainpolicy") for item in items]
+    named = [entry for entry in found if entry is not None]
+    return named[-1] if named else None
+
+
+def setting_place(config_file: Path, keys: Sequence[str]) -> tuple[Path, int] | None:
+    """The file and line that write the plainpolicy setting under `keys` (("min_words",),
+    ("severities", "sentence/too-long")), as MkDocs merges the INHERIT chain: `plugins:` as
+    a list is taken whole from the first file that has one; as a mapping it is merged key
+    by key, so a setting it leaves out is looked for in the parents. The line is that of
+    the deepest of `keys` written there (the plugin's own entry if none is)."""
+    first: tuple[Path, int] | None = None
+    for file, root in config_chain(config_file):
+        plugins = child_node(root, "plugins")
+        entry = _plugin_entry(plugins) if plugins is not None else None
+        if entry is not None:
+            line, node, written = int(entry[0].start_mark.line) + 1, entry[1], 0
+            for key in keys:
+                found = _entry(node, key)
+                if found is None:
+                    break
+                line, node, written = int(found[0].start_mark.line) + 1, found[1], written + 1
+            if written or isinstance(plugins, yaml.SequenceNode):
+                return file, line
+            first = first or (file, line)
+        elif isinstance(plugins, yaml.SequenceNode):
+            break
+    return first
+
+
+def where_written(error: SettingError, config_file: Path) -> CannotRun:
+    """A bad setting's error, naming the file and line that write it (as it was if not found)."""
+    place = setting_place(config_file, error.setting)
+    return CannotRun(str(place[0]), error.message, place[1]) if place else error
 
 
 def mapping_items(node: yaml.Node | None) -> dict[str, yaml.Node]:
