@@ -183,20 +183,20 @@ def _edit_config(root: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize(
     "old, new, where, message",
-    [
+    [  # each bad setting at the line that writes it
         pytest.param("docs_dir: docs", "docs_dir: [docs", "mkdocs.yml:6", "not valid YAML", id="invalid-yaml"),  # where YAML sees it
-        pytest.param("      min_words: 100", "      min_words: many", "mkdocs.yml", "'min_words' must be a whole number", id="min-words-text"),
-        pytest.param("      min_words: 100", "      min_words: -5", "mkdocs.yml", "'min_words'", id="min-words-negative"),
-        pytest.param("      min_words: 100", "      min_words: 100\n      colour: blue", "mkdocs.yml", "unknown plainpolicy setting(s): colour", id="unknown-setting"),
-        pytest.param("          max_grade: 9", "          max_grade: nine", "mkdocs.yml", "'max_grade' must be a number", id="grade-text"),
+        pytest.param("      min_words: 100", "      min_words: many", "mkdocs.yml:10", "'min_words' must be a whole number", id="min-words-text"),
+        pytest.param("      min_words: 100", "      min_words: -5", "mkdocs.yml:10", "'min_words'", id="min-words-negative"),
+        pytest.param("      min_words: 100", "      min_words: 100\n      colour: blue", "mkdocs.yml:11", "unknown plainpolicy setting(s): colour", id="unknown-setting"),
+        pytest.param("          max_grade: 9", "          max_grade: nine", "mkdocs.yml:17", "'max_grade' must be a number", id="grade-text"),
         pytest.param("          max_grade: 9\n", "", "mkdocs.yml", "", id="grade-missing-uses-default"),
-        pytest.param("          folder: young-people", "          folder: staff", "mkdocs.yml", "same folder", id="same-folder"),
-        pytest.param("      min_words: 100", "      min_words: 100\n      default_voice: parents", "mkdocs.yml", "'default_voice' is 'parents'", id="unknown-default-voice"),
-        pytest.param("      overdue_review: warning", "      overdue_review: fatal", "mkdocs.yml", "'overdue_review' must be 'error' or 'warning'", id="bad-severity"),
-        pytest.param("  - plainpolicy:\n", "  - plainpolicy: yes\n  - other:\n", "mkdocs.yml", "must be a mapping", id="settings-not-mapping"),
+        pytest.param("          folder: young-people", "          folder: staff", "mkdocs.yml:13", "same folder", id="same-folder"),
+        pytest.param("      min_words: 100", "      min_words: 100\n      default_voice: parents", "mkdocs.yml:11", "'default_voice' is 'parents'", id="unknown-default-voice"),
+        pytest.param("      overdue_review: warning", "      overdue_review: fatal", "mkdocs.yml:12", "'overdue_review' must be 'error' or 'warning'", id="bad-severity"),
+        pytest.param("  - plainpolicy:\n", "  - plainpolicy: yes\n  - other:\n", "mkdocs.yml:8", "must be a mapping", id="settings-not-mapping"),
         pytest.param("  - abbr\n", "  - no_such_extension_anywhere\n", "mkdocs.yml", "cannot load the Markdown extensions", id="unknown-extension"),
         pytest.param("markdown_extensions:\n", "markdown_extensions: 3\nunused:\n", "mkdocs.yml", "'markdown_extensions' must be a list", id="extensions-not-list"),
-        pytest.param("        staff:\n          folder: staff", "        staff: 9\n        unused:\n          folder: staff", "mkdocs.yml", "voice 'staff' must be a mapping", id="voice-not-mapping"),
+        pytest.param("        staff:\n          folder: staff", "        staff: 9\n        unused:\n          folder: staff", "mkdocs.yml:14", "voice 'staff' must be a mapping", id="voice-not-mapping"),
     ],
 )
 def test_bad_mkdocs_yml(tmp_path: Path, old: str, new: str, where: str, message: str) -> None:

@@ -54,7 +54,6 @@ def test_a_bad_approval_field_is_named_at_its_own_line(tmp_path: Path) -> None:
     assert f"docs/approval.yml:{line_of(approval, 'next_review: soon')}:" in build.stderr, build.stderr[-400:]
 
 
-@pytest.mark.xfail(strict=True, reason="`publish: !ENV [PUBLISH, false]` with PUBLISH=true: MkDocs reads the boolean true (a publishing build that stops); the check reads the text 'true', treats the site as a preview and exits 0")
 def test_env_tag_in_extra_publish_is_read_as_mkdocs_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("  # publish: true", "  publish: !ENV [PUBLISH, false]  #", 1))
     monkeypatch.setenv("PUBLISH", "true")
@@ -68,7 +67,6 @@ def test_env_tag_in_extra_publish_is_read_as_mkdocs_reads_it(tmp_path: Path, mon
     assert run.code == 1 and len(errors) == 11
 
 
-@pytest.mark.xfail(strict=True, reason="a default written with !ENV is reported as a placeholder (key 'phone[1]') even when the variable is set, so a publishing build stops on a filled-in contact")
 def test_env_default_is_not_a_placeholder_when_the_variable_is_set(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace(
         '      phone: "[DSL phone number]"', '      phone: !ENV [DSL_PHONE, "[DSL phone number]"]', 1))
@@ -96,7 +94,6 @@ def test_a_key_written_twice_in_a_data_file_is_a_clear_error(tmp_path: Path) -> 
     assert _sha(nations) == before
 
 
-@pytest.mark.xfail(strict=True, reason="a bad plugin setting written in a file mkdocs.yml inherits from is reported against mkdocs.yml (absolute path, no line), not the file and line that hold it")
 def test_a_bad_setting_in_an_inherited_file_names_that_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
@@ -107,7 +104,6 @@ def test_a_bad_setting_in_an_inherited_file_names_that_file_and_line(tmp_path: P
     assert "base.yml:4" in run.err, run.err
 
 
-@pytest.mark.xfail(strict=True, reason="an !ENV value is kept as text by the check (MkDocs reads it as YAML types it): `min_words: !ENV [MIN_WORDS, 100]` with MIN_WORDS=80 builds, but the check stops with \"must be a whole number ... not '80'\" (exit 2)")
 def test_env_tag_values_are_typed_as_mkdocs_types_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("      min_words: 100", "      min_words: !ENV [MIN_WORDS, 100]", 1))
     run = run_subprocess("check", cwd=project, env=offline_env({"MIN_WORDS": "80"}))
@@ -128,7 +124,6 @@ def test_checking_a_data_file_by_name_does_not_score_it_as_a_page(tmp_path: Path
     assert scored == [], scored[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="MkDocs' `!relative $config_dir/docs` tag for snippet paths: the build finds the snippets, the check looks in a folder called '$config_dir/docs' and stops (exit 2, SnippetMissingError)")
 def test_relative_tag_for_snippet_paths_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", lambda config: config.replace("      base_path: [docs]", "      base_path: [!relative $config_dir/docs]", 1))
     build = mkdocs_build(project, tmp_path / "out", strict=False)
@@ -162,7 +157,6 @@ def test_a_severity_for_site_placeholder_is_applied_or_refused(tmp_path: Path) -
     assert refused or applied, (run.code, run.err, run.out[-200:])
 
 
-@pytest.mark.xfail(strict=True, reason="`plainpolicy init` in a site whose settings are inherited (INHERIT: base.yml) refuses with a false message: \"mkdocs.yml: no '- plainpolicy:' entry\", though base.yml has it")
 def test_init_follows_inherit_or_names_the_file_that_holds_the_settings(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
     config = project / "mkdocs.yml"
@@ -177,7 +171,6 @@ def test_init_follows_inherit_or_names_the_file_that_holds_the_settings(tmp_path
         assert "base.yml" in run.err, run.err
 
 
-@pytest.mark.xfail(strict=True, reason="`plainpolicy init` replaces a symlinked mkdocs.yml with a plain file: the link is lost and the file it points to is left unfilled")
 def test_init_writes_through_a_symlinked_mkdocs_yml(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
     (project / "mkdocs.yml").rename(project / "real.yml")
@@ -197,7 +190,6 @@ def _filled_then_placeholders_again(config: str) -> str:
     return config[:start] + filled + config[end:] + "\n# A copy of the details to preview with\n" + shipped + "\n"
 
 
-@pytest.mark.xfail(strict=True, reason="a second `extra:` key in mkdocs.yml: MkDocs uses the second (placeholders), the placeholder check reads the first (filled in); check and publishing build pass, and the built site shows '[DSL phone number]' to young people")
 def test_a_second_extra_key_cannot_publish_placeholders(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", _filled_then_placeholders_again)
     build = mkdocs_build(project, tmp_path / "out", strict=False)

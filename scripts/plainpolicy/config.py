@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from plainpolicy.errors import CannotRun
+from plainpolicy.errors import CannotRun, SettingError
 from plainpolicy.uknations import ALL_NATIONS, nations_setting
 
 SEVERITIES = ("error", "warning")
@@ -77,25 +77,25 @@ class Settings:
 
 def _number(value: Any, where: str, path: str, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise CannotRun(path, f"{where}: '{name}' must be a number, not {value!r}")
+        raise SettingError(path, f"{where}: '{name}' must be a number, not {value!r}", (name,))
     return float(value)
 
 
 def _voice(name: str, raw: Any, path: str) -> Voice:
     where = f"plainpolicy voice '{name}'"
     if not isinstance(raw, dict):
-        raise CannotRun(path, f"{where} must be a mapping of settings (folder, label, max_grade, ...)")
+        raise SettingError(path, f"{where} must be a mapping of settings (folder, label, max_grade, ...)")
     defaults = DEFAULT_VOICES.get(name, {})
     merged = {**defaults, **raw}
     unknown = set(merged) - {"folder", "label", "max_grade", "min_ease", "max_sentence_words", "paired", "language", "max_unfamiliar", "max_word_letters"}
     if unknown:
-        raise CannotRun(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
+        raise SettingError(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}", (min(unknown),))
     for needed in ("max_grade", "min_ease", "max_sentence_words"):
         if needed not in merged:
-            raise CannotRun(path, f"{where} needs '{needed}'")
+            raise SettingError(path, f"{where} needs '{needed}'")
     folder = merged.get("folder", name)
     if not isinstance(folder, str) or not folder.strip("/"):
-        raise CannotRun(path, f"{where}: 'folder' must be a folder name under docs/")
+        raise SettingError(path, f"{where}: 'folder' must be a folder name under docs/", ("folder",))
     return Voice(
         name=name,
         folder=folder.strip("/"),
@@ -110,23 +110,39 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
     )
 
 
+def _voice_setting(name: str, raw: Any, path: str) -> Voice:
+    """_voice, its errors placed under `voices: {name}:`."""
+    try:
+        return _voice(name, raw, path)
+    except SettingError as error:
+        raise SettingError(path, error.message, ("voices", name, *error.setting)) from None
+
+
+def _nations(raw: Any, path: str) -> tuple[str, ...]:
+    """nations_setting, its errors placed at `nations:`."""
+    try:
+        return nations_setting(raw, path)
+    except CannotRun as error:
+        raise SettingError(path, error.message, ("nations",), error.line) from None
+
+
 def _language(value: Any, where: str, path: str) -> str:
     if not isinstance(value, str) or not value.strip().isalpha() or len(value.strip()) != 2:
-        raise CannotRun(path, f"{where}: 'language' must be a two-letter language code such as en or cy, not {value!r}")
+        raise SettingError(path, f"{where}: 'language' must be a two-letter language code such as en or cy, not {value!r}", ("language",))
     return value.strip().lower()
 
 
 def _severity(raw: dict[str, Any], key: str, default: str, path: str) -> str:
     value = raw.get(key, default)
     if value not in SEVERITIES:
-        raise CannotRun(path, f"plainpolicy setting '{key}' must be 'error' or 'warning', not {value!r}")
+        raise SettingError(path, f"plainpolicy setting '{key}' must be 'error' or 'warning', not {value!r}", (key,))
     return str(value)
 
 
 def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int:
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise CannotRun(path, f"plainpolicy setting '{key}' must be a whole number, 0 or more, not {value!r}")
+        raise SettingError(path, f"plainpolicy setting '{key}' must be a whole number, 0 or more, not {value!r}", (key,))
     return value
 
 
@@ -143,32 +159,32 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     raw = dict(raw or {})
     unknown = set(raw) - KNOWN_KEYS
     if unknown:
-        raise CannotRun(path, f"unknown plainpolicy setting(s): {', '.join(sorted(unknown))}")
+        raise SettingError(path, f"unknown plainpolicy setting(s): {', '.join(sorted(unknown))}", (min(unknown),))
     voices_raw = raw.get("voices") or DEFAULT_VOICES
     if not isinstance(voices_raw, dict):
-        raise CannotRun(path, "plainpolicy 'voices' must map each voice name to its settings")
-    voices = {str(name): _voice(str(name), value, path) for name, value in voices_raw.items()}
+        raise SettingError(path, "plainpolicy 'voices' must map each voice name to its settings", ("voices",))
+    voices = {str(name): _voice_setting(str(name), value, path) for name, value in voices_raw.items()}
     folders = [voice.folder for voice in voices.values()]
     if len(set(folders)) != len(folders):
-        raise CannotRun(path, "two plainpolicy voices use the same folder")
+        raise SettingError(path, "two plainpolicy voices use the same folder", ("voices",))
     default_voice = raw.get("default_voice")
     if default_voice is not None and default_voice not in voices:
-        raise CannotRun(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})")
+        raise SettingError(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})", ("default_voice",))
     files = {}
     for key in ("glossary", "prompts", "checklist", "image_register", "plain_words"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
-            raise CannotRun(path, f"plainpolicy '{key}' must be a file name under docs/")
+            raise SettingError(path, f"plainpolicy '{key}' must be a file name under docs/", (key,))
         files[key] = value
     exclude = raw.get("exclude") or []
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
-        raise CannotRun(path, "plainpolicy 'exclude' must be a list of file patterns")
+        raise SettingError(path, "plainpolicy 'exclude' must be a list of file patterns", ("exclude",))
     extra_keys = raw.get("front_matter_keys") or []
     if not isinstance(extra_keys, list) or not all(isinstance(item, str) for item in extra_keys):
-        raise CannotRun(path, "plainpolicy 'front_matter_keys' must be a list of front matter key names")
+        raise SettingError(path, "plainpolicy 'front_matter_keys' must be a list of front matter key names", ("front_matter_keys",))
     severities = raw.get("severities") or {}
     if not isinstance(severities, dict) or not all(isinstance(key, str) and isinstance(value, str) for key, value in severities.items()):
-        raise CannotRun(path, "plainpolicy 'severities' must map rule ids to error, warning or info, for example: sentence/too-long: error")
+        raise SettingError(path, "plainpolicy 'severities' must map rule ids to error, warning or info, for example: sentence/too-long: error", ("severities",))
     return Settings(
         voices=voices,
         severities=dict(severities),
@@ -180,6 +196,6 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
         overdue_review=_severity(raw, "overdue_review", "warning", path),
         long_sentence=_severity(raw, "long_sentence", "warning", path),
         exclude=tuple(exclude),
-        nations=nations_setting(raw.get("nations"), path),
+        nations=_nations(raw.get("nations"), path),
         **files,
     )

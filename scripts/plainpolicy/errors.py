@@ -23,3 +23,16 @@ class CannotRun(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+class SettingError(CannotRun):
+    """A bad plainpolicy setting. `setting` is where it sits under the plugin's entry, such
+    as ("min_words",) or ("voices", "staff", "max_grade"), so whoever reads mkdocs.yml can
+    name the file (mkdocs.yml or one it inherits from) and the line that write it."""
+
+    def __init__(self, path: str, message: str, setting: tuple[str, ...] = (), line: int | None = None) -> None:
+        super().__init__(path, message, line)
+        self.setting = setting
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        return (SettingError, (self.path, self.message, self.setting, self.line))  # type: ignore[return-value]

@@ -26,6 +26,7 @@ from typing import Callable
 
 from plainpolicy.authoring import yamledit
 from plainpolicy.authoring.fields import FIELDS, Field
+from plainpolicy.authoring.target import file_to_edit
 from plainpolicy.engine.checker import display_path
 from plainpolicy.errors import CannotRun
 
@@ -236,7 +237,9 @@ def remaining(text: str, display: str) -> list[str]:
 
 
 def init(config_file: Path, given: dict[str, str | None], force: bool = False, ask: Ask | None = input) -> str:
-    """Fill in the organisation's details; return what to tell the person who ran it."""
+    """Fill in the organisation's details; return what to tell the person who ran it.
+    They go where MkDocs reads them: mkdocs.yml or the file it inherits them from (target.py)."""
+    config_file = file_to_edit(config_file, [*(field.path for field in FIELDS), ("extra", "helplines")], display_path(config_file))
     display = display_path(config_file)
     try:
         text = config_file.read_bytes().decode("utf-8")
@@ -251,7 +254,7 @@ def init(config_file: Path, given: dict[str, str | None], force: bool = False, a
         return f"Nothing to change in {display}: every detail is filled in. Run again with --force to replace them.\n"
     if updated != text:
         try:
-            write_whole(config_file, updated)
+            write_whole(config_file.resolve(), updated)  # a symlinked mkdocs.yml: the file it points to, the link kept
         except OSError as error:
             raise CannotRun(display, f"cannot write it ({error.strerror or error}); the file was not changed") from None
     count = len(chosen) + len(routes)

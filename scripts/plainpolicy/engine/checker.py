@@ -559,7 +559,7 @@ class Checker:
 
     def render_page(self, source: SourcePage, relative: str) -> str:
         """The page's HTML as the reader gets it (snippets included), from the checker's own renderer."""
-        return self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path)
+        return self.renderer.render(self.prepare_markdown(source.body, relative, source.meta), source.path, (self.site.docs_dir / relative).parent)
 
     def _is_voice_page(self, relative: str) -> bool:
         return any(relative.startswith(voice.folder + "/") for voice in self.settings.voices.values())

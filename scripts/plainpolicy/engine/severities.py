@@ -19,11 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
-
 from plainpolicy.errors import CannotRun
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
-from plainpolicy.reading.mkdocs_config import child_node, config_chain
+from plainpolicy.reading.mkdocs_config import setting_place
 from plainpolicy.rules.registry import rule
 
 RANK = {INFO: 0, WARNING: 1, ERROR: 2}
@@ -64,24 +62,6 @@ def apply_severities(findings: Iterable[Finding], severities: dict[str, str]) ->
 
 
 def _where(config_file: Path | None, identifier: str) -> tuple[Path, int] | None:
-    """The file and line of `identifier:` under the plainpolicy plugin's `severities:`, in
-    mkdocs.yml or a file it inherits from (the first that sets `severities:`)."""
-    for file, root in config_chain(config_file) if config_file is not None else []:
-        line = _line_in(root, identifier)
-        if line is not None:
-            return file, line
-    return None
-
-
-def _line_in(root: yaml.Node | None, identifier: str) -> int | None:
-    """The line of `identifier:` under this file's plainpolicy `severities:` (the line of
-    `severities:` itself if the key is not there; None if the file has no such setting)."""
-    plugins = child_node(root, "plugins")
-    for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
-        severities = child_node(child_node(plugin, "plainpolicy"), "severities")
-        if isinstance(severities, yaml.MappingNode):
-            for key, _ in severities.value:
-                if key.value == identifier:
-                    return int(key.start_mark.line) + 1
-            return int(severities.start_mark.line)
-    return None
+    """The file and line of `identifier:` under the plainpolicy plugin's `severities:` (the
+    line of `severities:` if the key is not there), in mkdocs.yml or a file it inherits from."""
+    return setting_place(config_file, ("severities", identifier)) if config_file is not None else None

@@ -33,7 +33,7 @@ from plainpolicy.engine.buildresult import BuildResult
 from plainpolicy.engine.checker import Checker
 from plainpolicy.engine.packing import Packed, is_summary
 from plainpolicy.engine.pool import starts_at_once, workers_for
-from plainpolicy.errors import CannotRun
+from plainpolicy.errors import CannotRun, SettingError
 from plainpolicy.findings import ERROR, INFO, WARNING, Finding
 from plainpolicy.mkdocs_plugin import voicesite
 from plainpolicy.mkdocs_plugin.config import PlainPolicyConfig
@@ -44,7 +44,7 @@ from plainpolicy.mkdocs_plugin.pagetexts import PageTexts, parse
 from plainpolicy.mkdocs_plugin.printing import PrintBook
 from plainpolicy.output.report_html import CSS, render_report
 from plainpolicy.reading import nations
-from plainpolicy.reading.mkdocs_config import SiteConfig
+from plainpolicy.reading.mkdocs_config import SiteConfig, where_written
 from plainpolicy.rules import site_placeholders as placeholders
 from plainpolicy.site import generate
 from plainpolicy.site.tooltips import apply as apply_tooltips
@@ -118,6 +118,8 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
             self.checker.tooltips = "abbr" in site.extensions and self.checker.glossary is not None
             if resultcache.enabled():
                 self.checker.use_cache("build")
+        except SettingError as error:  # named at the file and line that write it (INHERIT followed)
+            raise PluginError(f"plainpolicy: {where_written(error, Path(config_file))}") from None
         except CannotRun as error:
             raise PluginError(f"plainpolicy: {error}") from None
         self._check_placeholders(config, config_file)

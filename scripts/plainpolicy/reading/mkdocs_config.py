@@ -11,13 +11,15 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
+import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV (a dependency of mkdocs)
 
 from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
-from plainpolicy.errors import CannotRun
+from plainpolicy.errors import CannotRun, SettingError
+from plainpolicy.reading.relative_tag import RelativePath, construct_relative, placed
 
 # MkDocs always adds these to the site's own list.
 MKDOCS_DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]
@@ -35,12 +37,22 @@ def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return None
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None]
-    for name in names[:-1] if len(names) > 1 else names:
-        if isinstance(name, str) and name in os.environ:
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else None
+def env_node(node: yaml.Node) -> yaml.Node:
+    """What an `!ENV` node stands for, as a node, as MkDocs reads it (yaml_env_tag): the
+    first variable that is set, its text typed as a YAML scalar; else the default (the
+    last of two or more items); else null. Any other node: itself."""
+    if node.tag != "!ENV" or not isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
+        return node
+    items = [node] if isinstance(node, yaml.ScalarNode) else list(node.value)
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if isinstance(name, yaml.ScalarNode) and name.value in os.environ:
+            value = os.environ[name.value]
+            return yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)), value, node.start_mark, node.end_mark)
+    return default if default is not None else yaml.ScalarNode("tag:yaml.org,2002:null", "", node.start_mark, node.end_mark)
+
+
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -53,7 +65,8 @@ def _anything(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
-_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)  # as MkDocs reads it
+_ConfigLoader.add_constructor("!relative", construct_relative)  # as MkDocs reads it
 _ConfigLoader.add_multi_constructor("!", _anything)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _anything)
 
@@ -82,7 +95,7 @@ def _plugin_settings(plugins: Any, path: str) -> dict[str, Any] | None:
         if isinstance(entry, dict) and "plainpolicy" in entry:
             value = entry["plainpolicy"]
             if value is not None and not isinstance(value, dict):
-                raise CannotRun(path, "the plainpolicy plugin's settings must be a mapping")
+                raise SettingError(path, "the plainpolicy plugin's settings must be a mapping")
             return value or {}
     return None
 
@@ -128,8 +141,12 @@ def load_site_config(config_file: Path | None) -> SiteConfig:
     data = _read_config(config_file, [])
     root = config_file.resolve().parent
     docs_dir = root / str(data.get("docs_dir") or "docs")
-    settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    try:
+        settings = settings_from_mapping(_plugin_settings(data.get("plugins"), path), path)
+    except SettingError as error:
+        raise where_written(error, config_file) from None
     extensions, configs = split_extensions(data.get("markdown_extensions"), path)
+    configs = placed(configs, root, docs_dir)  # !relative $config_dir/... and $docs_dir/...
     _anchor_snippets(configs, root)
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
     theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
@@ -211,10 +228,68 @@ def config_chain(config_file: Path) -> list[tuple[Path, yaml.Node | None]]:
 
 
 def child_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key)."""
+    """The value under `key` in a YAML mapping (None if node is not a mapping or lacks the key).
+    A key written twice: the last one, as YAML (and so MkDocs) keeps it."""
+    return mapping_items(node).get(key)
+
+
+def _entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """`key` and its value as nodes (the last if written twice; None if not there)."""
+    pairs = [(name, value) for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key] if isinstance(node, yaml.MappingNode) else []
+    return pairs[-1] if pairs else None
+
+
+def _plugin_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | None:
+    """The plainpolicy entry of `plugins:` (a list, or a mapping) as (its name, its settings)."""
+    if isinstance(plugins, yaml.MappingNode):
+        return _entry(plugins, "plainpolicy")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
+    found = [(item, None) if isinstance(item, yaml.ScalarNode) and item.value == "plainpolicy" else _entry(item, "plainpolicy") for item in items]
+    named = [entry for entry in found if entry is not None]
+    return named[-1] if named else None
+
+
+def setting_place(config_file: Path, keys: Sequence[str]) -> tuple[Path, int] | None:
+    """The file and line that write the plainpolicy setting under `keys` (("min_words",),
+    ("severities", "sentence/too-long")), as MkDocs merges the INHERIT chain: `plugins:` as
+    a list is taken whole from the first file that has one; as a mapping it is merged key
+    by key, so a setting it leaves out is looked for in the parents. The line is that of
+    the deepest of `keys` written there (the plugin's own entry if none is)."""
+    first: tuple[Path, int] | None = None
+    for file, root in config_chain(config_file):
+        plugins = child_node(root, "plugins")
+        entry = _plugin_entry(plugins) if plugins is not None else None
+        if entry is not None:
+            line, node, written = int(entry[0].start_mark.line) + 1, entry[1], 0
+            for key in keys:
+                found = _entry(node, key)
+                if found is None:
+                    break
+                line, node, written = int(found[0].start_mark.line) + 1, found[1], written + 1
+            if written or isinstance(plugins, yaml.SequenceNode):
+                return file, line
+            first = first or (file, line)
+        elif isinstance(plugins, yaml.SequenceNode):
+            break
+    return first
+
+
+def where_written(error: SettingError, config_file: Path) -> CannotRun:
+    """A bad setting's error, naming the file and line that write it (as it was if not found)."""
+    place = setting_place(config_file, error.setting)
+    return CannotRun(str(place[0]), error.message, place[1]) if place else error
+
+
+def mapping_items(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """A YAML mapping's keys and value nodes, each key's LAST value winning as
+    YAML (and so MkDocs) keeps it ({} if node is not a mapping)."""
     if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+        return {}
+    items: dict[str, yaml.Node] = {}
+    for name, value in node.value:
+        if isinstance(name, yaml.ScalarNode):
+            items[name.value] = value
+    return items
 
 
 def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
@@ -224,4 +299,4 @@ def _anchor_snippets(configs: dict[str, dict[str, Any]], root: Path) -> None:
         return
     base = options["base_path"]
     paths = base if isinstance(base, list) else [base]
-    options["base_path"] = [str(root / item) for item in paths]
+    options["base_path"] = [item if isinstance(item, RelativePath) else str(root / item) for item in paths]

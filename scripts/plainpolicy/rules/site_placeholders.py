@@ -24,7 +24,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from plainpolicy.findings import ERROR, INFO, Finding
-from plainpolicy.reading.mkdocs_config import child_node, config_chain, read_values
+from plainpolicy.reading.mkdocs_config import (
+    child_node,
+    config_chain,
+    env_node,
+    mapping_items,
+    read_values,
+)
 
 RULE = "site/placeholder"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -106,7 +112,9 @@ def publishing_message(items: list[Finding]) -> str:
 
 def _in_effect(layers: list[Layer]) -> list[Layer]:
     """The layers of one value that MkDocs merges, child first: a mapping is merged key by
-    key with its parents' mappings; anything else (a list too) replaces what they had."""
+    key with its parents' mappings; anything else (a list too) replaces what they had.
+    An `!ENV` value is what it stands for (the variable when set, else its default)."""
+    layers = [(file, env_node(node)) for file, node in layers]
     kept = layers[:1]
     if isinstance(layers[0][1], yaml.MappingNode):
         for layer in layers[1:]:
@@ -125,14 +133,14 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             if _applies(item, nations):
-                yield from _walk([(file, item)], f"{key}[{index}]", nations)
+                yield from _walk(_in_effect([(file, item)]), f"{key}[{index}]", nations)
     elif isinstance(node, yaml.MappingNode):
         names: dict[str, list[Layer]] = {}  # the oldest parent's keys first, as MkDocs merges them
         for where, mapping in reversed(layers):
             assert isinstance(mapping, yaml.MappingNode)  # _in_effect keeps mappings only
-            for name, value in mapping.value:
-                if isinstance(name, yaml.ScalarNode) and name.value != "nations":
-                    names.setdefault(name.value, []).insert(0, (where, value))
+            for name, value in mapping_items(mapping).items():
+                if name != "nations":
+                    names.setdefault(name, []).insert(0, (where, value))
         for name, values in names.items():
             yield from _walk(_in_effect(values), f"{key}.{name}", nations)
 
