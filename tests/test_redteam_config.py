@@ -1,8 +1,8 @@
 """Red-team findings on reading mkdocs.yml and the data files (round red2).
 
-Each test is a defect seen through the real command line or a real `mkdocs build`,
-marked xfail(strict=True) until it is fixed: the fix turns it into a pass (and then
-the mark must go).
+Each test is a defect seen through the real command line or a real `mkdocs build`.
+Each was marked xfail(strict=True) until it was fixed; all are fixed now, so each
+is a plain test that guards its fix.
 """
 
 from __future__ import annotations
