@@ -230,6 +230,8 @@ def run() -> NoReturn:
     here once the output is flushed and the hyphenation counts this process learned
     are written, so both are done and the process ends (as mypy ends its runs)."""
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)  # a profiler or coverage tool is watching: it writes its report at the normal exit
     from plainpolicy.text.syllables import save_learned
 
     save_learned()

@@ -34,9 +34,7 @@ def without_addresses(text: str, replacement: str = " ") -> str:
 
 
 def without_times(text: str) -> str:
-    if "m" in text and any(character.isdigit() for character in text):
-        return TIME.sub(" 0 ", text)
-    return text
+    return TIME.sub(" 0 ", text)  # the search runs in C: cheaper than looking for a digit first
 
 
 def written_words(text: str) -> list[str]:
