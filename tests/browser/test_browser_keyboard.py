@@ -47,6 +47,12 @@ def tab_stops(page: Any, limit: int = 250) -> list[dict[str, Any]]:
     for _ in range(limit):
         page.keyboard.press("Tab")
         stop = page.evaluate(FOCUS)
+        if not stop["shown"]:  # at 400% zoom the page may still be scrolling to it on a busy machine
+            try:
+                page.wait_for_function(f"({FOCUS})().shown", timeout=5000)
+            except Exception:  # still unseen after 5 s: a real hidden stop, reported below
+                pass
+            stop = page.evaluate(FOCUS)
         if stop["tag"] == "BODY":
             break
         stops.append(stop)
