@@ -16,12 +16,9 @@ from typing import Sequence
 import yaml
 
 from plainpolicy.errors import CannotRun
+from plainpolicy.reading.mkdocs_config import Composer
 
 Value = str | list[str]
-
-
-class _Composer(yaml.SafeLoader):
-    """Composes nodes only (no values are built), so MkDocs tags such as !ENV are harmless."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class Found:
 
 def compose(text: str, display: str) -> yaml.Node:
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        node = yaml.compose(text, Loader=Composer)  # nodes only: MkDocs tags such as !ENV are harmless
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it is not valid YAML"

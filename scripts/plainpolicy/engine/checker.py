@@ -71,6 +71,7 @@ from plainpolicy.site.commitments_page import (
     origins as commitment_origins,
 )
 from plainpolicy.site.tooltips import definitions, places
+from plainpolicy.text.wordcase import small_letter_words
 
 Generated = tuple[str, str, dict[str, int]]  # a generated page: markdown, data file shown, section -> data line
 
@@ -570,6 +571,8 @@ class Checker:
         self.renderer, self.glossary, self.themes, self.questions, self.image_register, self._explained(), self.plain_words, self.nation_rules, self.commitment_register
         for voice in self.settings.voices.values():
             self.vocabulary(voice)
+        if self._vocabularies:
+            small_letter_words()  # the word-case table a vocabulary reads on first use
 
     @property
     def plain_words(self) -> PlainWords | None:
