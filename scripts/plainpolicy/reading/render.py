@@ -8,6 +8,7 @@ from typing import Any
 import markdown
 
 from plainpolicy.errors import CannotRun
+from plainpolicy.reading.extensions import made_extensions
 from plainpolicy.reading.quickinline import use_quick_inline
 from plainpolicy.reading.relative_tag import for_page, needs_page
 
@@ -26,7 +27,7 @@ class Renderer:
 
     def _markdown(self, configs: dict[str, dict[str, Any]]) -> markdown.Markdown:
         try:
-            md = markdown.Markdown(extensions=self._extensions, extension_configs=configs)
+            md = markdown.Markdown(extensions=made_extensions(self._extensions, configs), extension_configs=configs)
         except Exception as error:  # a broken extension setting: say which, no traceback
             raise CannotRun(self._path, f"cannot load the Markdown extensions ({type(error).__name__}: {error})") from None
         use_quick_inline(md)
