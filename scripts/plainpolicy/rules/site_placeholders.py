@@ -61,7 +61,7 @@ def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> 
     if not layers:
         return []  # reading mkdocs.yml is reported by whoever loads it
     chosen = set(nations or ALL_NATIONS)
-    return list(_walk(_in_effect(layers), "extra", chosen))
+    return list(_walk(_in_effect(layers), "extra", chosen, {}))
 
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
@@ -132,7 +132,15 @@ def _in_effect(layers: list[Layer]) -> list[Layer]:
     return kept
 
 
-def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placeholder]:
+def _walk(layers: list[Layer], key: str, nations: set[str], seen: dict[tuple[int, ...], list[Layer]]) -> Iterator[Placeholder]:
+    """The placeholders under one value, each node walked once: a YAML anchor used in many
+    places (`*alias`) is one node, so it is reported once, at its own line, under its first
+    key. An alias bomb (anchors of anchors: 9 levels of 9 make 9**9 copies) is then walked
+    at the size it is written, and an anchor that holds itself ends."""
+    identity = tuple(id(node) for _, node in layers)
+    if identity in seen:
+        return
+    seen[identity] = layers  # kept alive: an id is unique only while its object lives
     file, node = layers[0]
     if isinstance(node, yaml.ScalarNode):
         if isinstance(node.value, str):
@@ -141,7 +149,7 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             if _applies(item, nations):
-                yield from _walk(_in_effect([(file, item)]), f"{key}[{index}]", nations)
+                yield from _walk(_in_effect([(file, item)]), f"{key}[{index}]", nations, seen)
     elif isinstance(node, yaml.MappingNode):
         names: dict[str, list[Layer]] = {}  # the oldest parent's keys first, as MkDocs merges them
         for where, mapping in reversed(layers):
@@ -150,7 +158,7 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
                 if name != "nations":
                     names.setdefault(name, []).insert(0, (where, value))
         for name, values in names.items():
-            yield from _walk(_in_effect(values), f"{key}.{name}", nations)
+            yield from _walk(_in_effect(values), f"{key}.{name}", nations, seen)
 
 
 def _placeholder_texts(value: str) -> list[str]:

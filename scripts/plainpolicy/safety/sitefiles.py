@@ -48,15 +48,21 @@ def _published(site: SiteConfig, data_files: set[str]) -> Iterator[tuple[Path, s
         yield file, relative
 
 
-def _strings(value: Any, path: str = "extra") -> Iterator[tuple[str, str]]:
+def _strings(value: Any, path: str = "extra", seen: set[int] | None = None) -> Iterator[tuple[str, str]]:
+    """Every text under a value, with where it is. Each list and mapping once: a YAML alias
+    is the same object as its anchor, so an alias bomb (anchors of anchors) is walked at
+    the size it is written, not expanded, and an anchor that holds itself ends."""
+    seen = set() if seen is None else seen
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")
+    elif isinstance(value, (dict, list)) and id(value) not in seen:
+        seen.add(id(value))  # the value lives in the site's settings throughout, so its id stays its own
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from _strings(item, f"{path}.{key}", seen)
+        else:
+            for index, item in enumerate(value):
+                yield from _strings(item, f"{path}[{index}]", seen)
 
 
 def _extra_findings(site: SiteConfig, display: Callable[[Path], str]) -> list[Finding]:
