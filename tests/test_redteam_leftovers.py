@@ -15,6 +15,7 @@ line and, where MkDocs can show it, a real `mkdocs build`: both must give one ve
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -35,7 +36,8 @@ def _of(findings: list[dict[str, object]], rule: str) -> list[dict[str, object]]
     return [f for f in findings if f["rule"] == rule]
 
 
-def _publish(value: str):  # type: ignore[no-untyped-def]
+def _publish(value: str) -> Callable[[str], str]:
+    """An edit of the kit's mkdocs.yml that writes `publish: value` under extra:."""
     return lambda config: config.replace("  # publish: true ", f"  publish: {value} ", 1)
 
 
@@ -128,6 +130,18 @@ def test_a_link_to_one_page_under_docs_is_the_same_error_and_a_linked_stylesheet
     build = mkdocs_build(project, tmp_path / "out", strict=False)
     assert build.returncode != 0 and "docs/young-people/devices-copy.md is a link to docs/staff/devices.md" in build.stderr, build.stderr[-800:]
     assert "young-people/help.css is a link" not in build.stderr
+
+
+def test_a_folder_link_to_a_folder_that_holds_it_is_the_same_error(tmp_path: Path) -> None:
+    """docs/young-people/all -> .. : MkDocs follows the loop again and again (every page
+    published at young-people/all/, young-people/all/young-people/all/, ...); the check
+    does not walk it twice, but names the link all the same."""
+    project = copy_project(tmp_path / "site")
+    (project / "docs" / "young-people" / "all").symlink_to("..", target_is_directory=True)
+    code, findings = _check(project)
+    twice = _of(findings, "site/published-twice")
+    assert code == 1 and [f["path"] for f in twice] == ["docs/young-people/all"], twice
+    assert "docs/young-people/all is a link to docs: the site would publish the same pages twice" in str(twice[0]["message"])
 
 
 def test_a_folder_link_to_pages_outside_docs_is_still_allowed(tmp_path: Path) -> None:

@@ -14,19 +14,20 @@ from typing import Any, Callable, Iterator
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.reading.sitewalk import site_files
+from plainpolicy.reading.sitewalk import site_files, site_pages
 from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.safety.outside import check_folders, snippet_folders
+from plainpolicy.safety.published_twice import published_twice
 from plainpolicy.safety.sitegate import SiteGate, Source
 
 
 def check_published_files(site: SiteConfig, data_files: set[str], display: Callable[[Path], str]) -> list[Finding]:
-    """Symlinks out, unsafe files under docs/, and unsafe extra: values in mkdocs.yml."""
+    """Symlinks out, symlinks that publish pages twice, unsafe files under docs/, and unsafe extra: values in mkdocs.yml."""
     root = site.config_file.resolve().parent if site.config_file else Path.cwd()
     folders = [site.docs_dir, *snippet_folders(site.extension_configs, root)]
     if site.custom_dir:
         folders.append(root / site.custom_dir)
-    findings = check_folders(folders, root, display)
+    findings = check_folders(folders, root, display) + published_twice(site_pages(site), site.docs_dir, display)
     gate = SiteGate(lambda body: False)
     for file, relative in _published(site, data_files):
         try:
