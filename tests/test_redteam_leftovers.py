@@ -197,3 +197,25 @@ def test_check_reports_a_placeholder_and_html_inside_an_alias_bomb_once(tmp_path
     ours = [f for f in findings if f["path"] == "mkdocs.yml" and f["line"] == line]
     assert [f["rule"] for f in ours if f["rule"] == "site/placeholder"] == ["site/placeholder"], ours[:3]
     assert len([f for f in ours if f["rule"].startswith("security/")]) == 1, [f["rule"] for f in ours][:5]
+
+
+@pytest.mark.parametrize("setting", [
+    "min_words: *laugh6",
+    "overdue_review: *laugh6",
+    "nations: *laugh6",
+    "voices: {staff: {folder: staff, max_grade: *laugh6, min_ease: 50, max_sentence_words: 25}}",
+    "voices: {staff: {folder: staff, max_grade: 9, min_ease: 50, max_sentence_words: 25, language: *laugh6}}",
+    "voices: {staff: {folder: staff, max_grade: 9, min_ease: 50, max_sentence_words: 25, label: *laugh6}}",
+    "default_voice: *laugh6",
+])
+def test_a_plugin_setting_that_is_an_alias_bomb_is_a_short_clear_error(tmp_path: Path, setting: str) -> None:
+    """The plugin's settings are read as the command line reads them: a wrong value is
+    named in the message, shown short (a few items), never written out copy by copy
+    (6**6 copies here: megabytes of message; 9**9 would never end)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Bomb\nextra:\n" + _bomb(6, 6) + "plugins:\n  - plainpolicy:\n      " + setting + "\n", encoding="utf-8")
+    run = run_cli("check", cwd=tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err and "internal error" not in run.err, run.err[:300]
+    assert f"mkdocs.yml:{line_of(config, setting)}:" in run.err and len(run.err) < 1000, run.err[:300]

@@ -10,18 +10,16 @@ publishing: placeholders are errors, never silently notes.
 
 from __future__ import annotations
 
-import reprlib
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from plainpolicy.errors import shown
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.mkdocs_config import child_node, config_chain, env_node
 
 RULE = "site/publish-setting"
-_SHORT = reprlib.Repr()  # a value in a message, however large (an alias bomb too), is shown short
-_SHORT.maxstring, _SHORT.maxother = 40, 40
 
 
 def is_wrong(extra: dict[str, Any] | None) -> bool:
@@ -53,6 +51,6 @@ def finding(config_file: Path | None, extra: dict[str, Any] | None, display: Cal
     value = (extra or {})["publish"]
     file, line = publish_place(config_file) or (config_file, 1)
     return Finding(display(file), line, RULE, ERROR,
-                   f"extra.publish is {_SHORT.repr(value)}, not true or false: write true or false without quotes. "
+                   f"extra.publish is {shown(value)}, not true or false: write true or false without quotes. "
                    "Until then this build counts as the real site, so details left unfilled are errors.",
                    hint="publish: true (the real site) or publish: false (a preview), without quotes.")
