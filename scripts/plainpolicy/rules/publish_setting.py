@@ -51,6 +51,6 @@ def finding(config_file: Path | None, extra: dict[str, Any] | None, display: Cal
     value = (extra or {})["publish"]
     file, line = publish_place(config_file) or (config_file, 1)
     return Finding(display(file), line, RULE, ERROR,
-                   f"extra.publish is {shown(value)}, not true or false: write true or false without quotes. "
+                   f"extra.publish is {'empty' if value is None else shown(value)}, not true or false: write true or false without quotes. "
                    "Until then this build counts as the real site, so details left unfilled are errors.",
                    hint="publish: true (the real site) or publish: false (a preview), without quotes.")
