@@ -168,8 +168,9 @@ def _bomb(levels: int, width: int, first: str = '"[Your organisation]"') -> str:
 
 def test_the_placeholder_walk_visits_a_shared_anchor_once(tmp_path: Path) -> None:
     """6**7 (about 280,000) copies of one placeholder, once expanded: reported once, at
-    the anchor's own line. (The same file with 60 levels would be 6**60 copies: a walk
-    that expanded it would never end, so this one counts the copies instead.)"""
+    the anchor's own line (a walk that expands them returns them all, and fails here).
+    Then 60 levels of 2, 2**60 copies, which only a walk that visits each node once can
+    finish: it runs only once the first assertion has shown that the walk does."""
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Bomb\nextra:\n" + _bomb(7, 6), encoding="utf-8")
     found = placeholders_in(config)
