@@ -61,7 +61,7 @@ def test_registry_entries_are_complete() -> None:
         assert item.family == item.id.split("/")[0]
         assert item.description.endswith(".") and "\n" not in item.description
         assert (item.fails is None) == bool(item.why_no_examples), item.id
-    assert len(WITH_EXAMPLES) >= len(rules()) - 4, "only a few rules may go without examples"
+    assert len(WITH_EXAMPLES) >= len(rules()) - 5, "only a few rules may go without examples (those that need a symlink or the build)"
 
 
 def example_site(tmp_path: Path, example: Example) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from plainpolicy.errors import CannotRun, SettingError
+from plainpolicy.errors import CannotRun, SettingError, shown
 from plainpolicy.uknations import ALL_NATIONS, nations_setting
 
 SEVERITIES = ("error", "warning")
@@ -77,7 +77,7 @@ class Settings:
 
 def _number(value: Any, where: str, path: str, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SettingError(path, f"{where}: '{name}' must be a number, not {value!r}", (name,))
+        raise SettingError(path, f"{where}: '{name}' must be a number, not {shown(value)}", (name,))
     return float(value)
 
 
@@ -94,6 +94,8 @@ def _voice(name: str, raw: Any, path: str) -> Voice:
         if needed not in merged:
             raise SettingError(path, f"{where} needs '{needed}'")
     folder = merged.get("folder", name)
+    if not isinstance(merged.get("label", name), (str, int, float)):
+        raise SettingError(path, f"{where}: 'label' must be a short text, such as Young people, not {shown(merged['label'])}", ("label",))
     if not isinstance(folder, str) or not folder.strip("/"):
         raise SettingError(path, f"{where}: 'folder' must be a folder name under docs/", ("folder",))
     return Voice(
@@ -128,21 +130,21 @@ def _nations(raw: Any, path: str) -> tuple[str, ...]:
 
 def _language(value: Any, where: str, path: str) -> str:
     if not isinstance(value, str) or not value.strip().isalpha() or len(value.strip()) != 2:
-        raise SettingError(path, f"{where}: 'language' must be a two-letter language code such as en or cy, not {value!r}", ("language",))
+        raise SettingError(path, f"{where}: 'language' must be a two-letter language code such as en or cy, not {shown(value)}", ("language",))
     return value.strip().lower()
 
 
 def _severity(raw: dict[str, Any], key: str, default: str, path: str) -> str:
     value = raw.get(key, default)
     if value not in SEVERITIES:
-        raise SettingError(path, f"plainpolicy setting '{key}' must be 'error' or 'warning', not {value!r}", (key,))
+        raise SettingError(path, f"plainpolicy setting '{key}' must be 'error' or 'warning', not {shown(value)}", (key,))
     return str(value)
 
 
 def _positive_int(raw: dict[str, Any], key: str, default: int, path: str) -> int:
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SettingError(path, f"plainpolicy setting '{key}' must be a whole number, 0 or more, not {value!r}", (key,))
+        raise SettingError(path, f"plainpolicy setting '{key}' must be a whole number, 0 or more, not {shown(value)}", (key,))
     return value
 
 
@@ -168,8 +170,8 @@ def settings_from_mapping(raw: dict[str, Any] | None, path: str = "mkdocs.yml") 
     if len(set(folders)) != len(folders):
         raise SettingError(path, "two plainpolicy voices use the same folder", ("voices",))
     default_voice = raw.get("default_voice")
-    if default_voice is not None and default_voice not in voices:
-        raise SettingError(path, f"plainpolicy 'default_voice' is {default_voice!r}, which is not one of the voices ({', '.join(voices)})", ("default_voice",))
+    if default_voice is not None and (not isinstance(default_voice, str) or default_voice not in voices):
+        raise SettingError(path, f"plainpolicy 'default_voice' is {shown(default_voice)}, which is not one of the voices ({', '.join(voices)})", ("default_voice",))
     files = {}
     for key in ("glossary", "prompts", "checklist", "image_register", "plain_words"):
         value = raw.get(key)

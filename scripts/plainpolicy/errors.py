@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+import reprlib
+from typing import Any
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 3, 4, 4, 60, 60
+
+
+def shown(value: Any) -> str:
+    """A wrong value as an error message shows it: repr(), cut short. A YAML alias bomb
+    (anchors of anchors) loads as a few shared lists, but repr() would write out every
+    copy (9 levels of 9 is 387 million); an anchor that holds itself ends too."""
+    return _SHORT.repr(value)
+
 
 class CannotRun(Exception):
     """Bad configuration or an unreadable input file.

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from plainpolicy.errors import CannotRun
+from plainpolicy.errors import CannotRun, shown
 
 NATIONS: dict[str, str] = {
     "england": "England",
@@ -54,7 +54,7 @@ def nations_setting(raw: Any, path: str) -> tuple[str, ...]:
     items = [raw] if isinstance(raw, str) else raw
     allowed = ", ".join(ALL_NATIONS)
     if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
-        raise CannotRun(path, f"plainpolicy 'nations' must list one or more of: {allowed} (it is {raw!r})", setting_line(path))
+        raise CannotRun(path, f"plainpolicy 'nations' must list one or more of: {allowed} (it is {shown(raw)})", setting_line(path))
     unknown = [item for item in items if nation_key(item) is None]
     if unknown:
         raise CannotRun(path, f"plainpolicy 'nations' lists {', '.join(repr(item) for item in unknown)}, which is not a UK nation; use one or more of: {allowed}", setting_line(path))

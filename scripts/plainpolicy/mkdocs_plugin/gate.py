@@ -1,7 +1,7 @@
 """The build's security gate, called from the plugin's hooks (see plainpolicy.sitegate).
 
-- on_files: nothing may resolve outside the repository (outside.py), before
-  MkDocs copies a byte.
+- on_files: nothing may resolve outside the repository (outside.py), and no
+  symlink may publish a page twice (published_twice.py), before MkDocs copies a byte.
 - on_page_markdown: each page's front matter as MkDocs read it (YAML or
   MultiMarkdown), and what would crash MkDocs (a missing snippet, a list
   nested too deep); on_env stops the build with all of them, each with its
@@ -25,6 +25,7 @@ from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.frontmatter import FRONT_MATTER, check_front_matter
 from plainpolicy.reading.source import SourcePage, split_front_matter
 from plainpolicy.safety.outside import check_folders, snippet_folders
+from plainpolicy.safety.published_twice import published_twice
 from plainpolicy.safety.sitegate import SiteGate, Source, is_theme_file
 from plainpolicy.safety.themescripts import (
     add_policy,
@@ -64,6 +65,11 @@ class BuildGate:
         if custom:
             folders.append(Path(custom))
         return check_folders(folders, self.repository, self.shown)
+
+    def published_twice(self, files: Files) -> list[Finding]:
+        """Symlinks under docs/ that make MkDocs publish a page twice (published_twice.py)."""
+        pages = [(Path(file.abs_src_path), file.src_uri) for file in files.documentation_pages() if file.abs_src_path]
+        return published_twice(pages, Path(self.docs_dir), self.shown)
 
     # --- each page's Markdown ------------------------------------------------------------
     def markdown(self, page: Page, text: str) -> list[Finding]:

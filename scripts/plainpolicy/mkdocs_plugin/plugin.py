@@ -45,7 +45,7 @@ from plainpolicy.mkdocs_plugin.printing import PrintBook
 from plainpolicy.output.report_html import CSS, render_report
 from plainpolicy.reading import nations
 from plainpolicy.reading.mkdocs_config import SiteConfig, where_written
-from plainpolicy.rules import site_placeholders as placeholders
+from plainpolicy.rules import publish_setting, site_placeholders as placeholders
 from plainpolicy.site import generate
 from plainpolicy.site.tooltips import apply as apply_tooltips
 from plainpolicy.uknations import NATIONS
@@ -151,6 +151,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
         publishing = placeholders.is_publishing(config.site_url, dict(config.extra))
         nations = list(self.checker.settings.nations)
         found = placeholders.findings(Path(config_file), publishing, nations, display=os.path.relpath)
+        wrong = publish_setting.finding(Path(config_file), dict(config.extra), os.path.relpath)  # counted as publishing meanwhile
+        if wrong:
+            raise PluginError(f"plainpolicy: {listing([wrong])}" + (f"\n{placeholders.publishing_message(found)}" if found else ""))
         if publishing and found:
             raise PluginError(placeholders.publishing_message(found))
         if found:
@@ -165,9 +168,9 @@ class PlainPolicyPlugin(BasePlugin[PlainPolicyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        outside = self.gate.paths()
+        outside = self.gate.paths() + self.gate.published_twice(files)
         if outside:  # before MkDocs copies a byte of it
-            raise PluginError(f"plainpolicy: symlinks out of the repository or to nothing:\n{listing(outside)}")
+            raise PluginError(f"plainpolicy: symlinks out of the repository, to nothing, or to pages published twice:\n{listing(outside)}")
         data = set(self._data_files())
         for file in list(files):
             if file.src_uri in data:

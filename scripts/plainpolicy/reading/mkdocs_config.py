@@ -18,7 +18,7 @@ import yaml_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV (a depen
 
 from plainpolicy import fastyaml
 from plainpolicy.config import Settings, settings_from_mapping
-from plainpolicy.errors import CannotRun, SettingError
+from plainpolicy.errors import CannotRun, SettingError, shown
 from plainpolicy.reading.relative_tag import RelativePath, construct_relative, placed
 
 # MkDocs always adds these to the site's own list.
@@ -115,7 +115,7 @@ def split_extensions(raw: Any, path: str) -> tuple[list[Any], dict[str, dict[str
             name, options = next(iter(entry.items()))
             options = options or {}
         else:
-            raise CannotRun(path, f"cannot read the markdown_extensions entry {entry!r}")
+            raise CannotRun(path, f"cannot read the markdown_extensions entry {shown(entry)}")
         if name not in names:
             names.append(name)
         if options:
@@ -178,7 +178,7 @@ def _read_config(config_file: Path, seen: list[Path]) -> dict[str, Any]:
     line = next((number for number, row in enumerate(text.splitlines(), 1) if row.startswith("INHERIT:")), None)
     parent = config_file.parent / str(named)
     if not isinstance(named, str) or not parent.is_file():
-        raise CannotRun(path, f"INHERIT names {named!r}, which is not a file (looked for {parent})", line)
+        raise CannotRun(path, f"INHERIT names {shown(named)}, which is not a file (looked for {parent})", line)
     resolved = config_file.resolve()
     if parent.resolve() in [*seen, resolved]:
         raise CannotRun(path, f"INHERIT: {named} inherits, in the end, from this file itself", line)

@@ -9,7 +9,9 @@ and checks, and no others.
 Two differences, both on the safe side: a folder symlink that leaves the
 repository is not followed (safety/outside.py reports it, and the check never
 reads what it points at), and a folder is not entered twice on one path (a
-symlink loop would otherwise be walked until the path is too long).
+symlink loop would otherwise be walked until the path is too long). A symlink that
+makes the build publish a page twice, a loop among them, is an error
+(safety/published_twice.py).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The kit ships with placeholders so that it builds for preview straight away. A
 site that is being published must not show them: a young person who taps
 "[DSL phone number]" gets no help. A build is a publishing build when
-`extra.publish` is true, or when it is not set and `site_url` is.
+`extra.publish` is true, or when it is not set and `site_url` is. A `publish:` that
+is not true or false (`"false"` in quotes) is an error (publish_setting.py), and
+counts as true until it is put right.
 
 Line numbers come from the YAML node tree (yaml.compose), so each finding
 names the key ("extra.organisation.name") and its file and line: mkdocs.yml, or
@@ -31,6 +33,7 @@ from plainpolicy.reading.mkdocs_config import (
     mapping_items,
     read_values,
 )
+from plainpolicy.rules import publish_setting
 
 RULE = "site/placeholder"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -58,7 +61,7 @@ def placeholders_in(config_file: Path, nations: Sequence[str] | None = None) -> 
     if not layers:
         return []  # reading mkdocs.yml is reported by whoever loads it
     chosen = set(nations or ALL_NATIONS)
-    return list(_walk(_in_effect(layers), "extra", chosen))
+    return list(_walk(_in_effect(layers), "extra", chosen, {}))
 
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
@@ -68,10 +71,13 @@ def is_publishing(site_url: Any, extra: dict[str, Any] | None) -> bool:
     """`extra.publish` when set; otherwise whether the site has a site_url.
 
     `mkdocs serve` sets site_url to its own address (http://127.0.0.1:8000/):
-    a site_url on this machine is a preview, never a publishing build."""
+    a site_url on this machine is a preview, never a publishing build.
+    A `publish:` that is not true or false counts as true (fail safe)."""
     publish = (extra or {}).get("publish")
     if isinstance(publish, bool):
         return publish
+    if publish_setting.is_wrong(extra):
+        return True
     url = str(site_url or "").strip()
     return bool(url) and (urlsplit(url).hostname or "") not in LOCAL_HOSTS
 
@@ -94,7 +100,9 @@ def site_findings(config_file: Path | None, nations: Sequence[str] | None, displ
     if config_file is None:
         return []
     values = read_values(config_file)
-    return findings(config_file, is_publishing(values.get("site_url"), values.get("extra")), nations, display)
+    extra = values.get("extra") if isinstance(values.get("extra"), dict) else None
+    wrong = publish_setting.finding(config_file, extra, display)
+    return [*([wrong] if wrong else []), *findings(config_file, is_publishing(values.get("site_url"), extra), nations, display)]
 
 
 def files_with(items: list[Finding]) -> str:
@@ -124,7 +132,15 @@ def _in_effect(layers: list[Layer]) -> list[Layer]:
     return kept
 
 
-def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placeholder]:
+def _walk(layers: list[Layer], key: str, nations: set[str], seen: dict[tuple[int, ...], list[Layer]]) -> Iterator[Placeholder]:
+    """The placeholders under one value, each node walked once: a YAML anchor used in many
+    places (`*alias`) is one node, so it is reported once, at its own line, under its first
+    key. An alias bomb (anchors of anchors: 9 levels of 9 make 9**9 copies) is then walked
+    at the size it is written, and an anchor that holds itself ends."""
+    identity = tuple(id(node) for _, node in layers)
+    if identity in seen:
+        return
+    seen[identity] = layers  # kept alive: an id is unique only while its object lives
     file, node = layers[0]
     if isinstance(node, yaml.ScalarNode):
         if isinstance(node.value, str):
@@ -133,7 +149,7 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             if _applies(item, nations):
-                yield from _walk(_in_effect([(file, item)]), f"{key}[{index}]", nations)
+                yield from _walk(_in_effect([(file, item)]), f"{key}[{index}]", nations, seen)
     elif isinstance(node, yaml.MappingNode):
         names: dict[str, list[Layer]] = {}  # the oldest parent's keys first, as MkDocs merges them
         for where, mapping in reversed(layers):
@@ -142,7 +158,7 @@ def _walk(layers: list[Layer], key: str, nations: set[str]) -> Iterator[Placehol
                 if name != "nations":
                     names.setdefault(name, []).insert(0, (where, value))
         for name, values in names.items():
-            yield from _walk(_in_effect(values), f"{key}.{name}", nations)
+            yield from _walk(_in_effect(values), f"{key}.{name}", nations, seen)
 
 
 def _placeholder_texts(value: str) -> list[str]:

@@ -14,19 +14,20 @@ from typing import Any, Callable, Iterator
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.reading.sitewalk import site_files
+from plainpolicy.reading.sitewalk import site_files, site_pages
 from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.safety.outside import check_folders, snippet_folders
+from plainpolicy.safety.published_twice import published_twice
 from plainpolicy.safety.sitegate import SiteGate, Source
 
 
 def check_published_files(site: SiteConfig, data_files: set[str], display: Callable[[Path], str]) -> list[Finding]:
-    """Symlinks out, unsafe files under docs/, and unsafe extra: values in mkdocs.yml."""
+    """Symlinks out, symlinks that publish pages twice, unsafe files under docs/, and unsafe extra: values in mkdocs.yml."""
     root = site.config_file.resolve().parent if site.config_file else Path.cwd()
     folders = [site.docs_dir, *snippet_folders(site.extension_configs, root)]
     if site.custom_dir:
         folders.append(root / site.custom_dir)
-    findings = check_folders(folders, root, display)
+    findings = check_folders(folders, root, display) + published_twice(site_pages(site), site.docs_dir, display)
     gate = SiteGate(lambda body: False)
     for file, relative in _published(site, data_files):
         try:
@@ -48,15 +49,21 @@ def _published(site: SiteConfig, data_files: set[str]) -> Iterator[tuple[Path, s
         yield file, relative
 
 
-def _strings(value: Any, path: str = "extra") -> Iterator[tuple[str, str]]:
+def _strings(value: Any, path: str = "extra", seen: set[int] | None = None) -> Iterator[tuple[str, str]]:
+    """Every text under a value, with where it is. Each list and mapping once: a YAML alias
+    is the same object as its anchor, so an alias bomb (anchors of anchors) is walked at
+    the size it is written, not expanded, and an anchor that holds itself ends."""
+    seen = set() if seen is None else seen
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")
+    elif isinstance(value, (dict, list)) and id(value) not in seen:
+        seen.add(id(value))  # the value lives in the site's settings throughout, so its id stays its own
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from _strings(item, f"{path}.{key}", seen)
+        else:
+            for index, item in enumerate(value):
+                yield from _strings(item, f"{path}[{index}]", seen)
 
 
 def _extra_findings(site: SiteConfig, display: Callable[[Path], str]) -> list[Finding]:
