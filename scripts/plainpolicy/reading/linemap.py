@@ -94,20 +94,16 @@ class LineFinder:
 
     def __init__(self, text: str) -> None:
         self._raw = text.split("\n")
-        # The whole file's words as one stream, built once: a search is then a few
-        # bisections, not a new list of its section's words (which made pages with
-        # many findings in a long section quadratic).
+        # The whole file's words as one stream, built once, a line at a time: a search
+        # is then a scan of its section's slice of the stream (in C, list.index), not a
+        # new list of its section's words (which made pages with many findings in a long
+        # section quadratic). A word's column is worked out only for a word found.
         self._stream: list[str] = []
-        self._places: list[tuple[int, int]] = []  # (line, column) of each word in the stream
         self._line_first = [0]  # stream index of the first word of line n is _line_first[n - 1]
-        self._where: dict[str, list[int]] = {}  # word -> its stream indexes, in order
-        stream, places, where = self._stream, self._places, self._where
-        for number, line in enumerate(self._raw, start=1):
-            for word, column in _positioned_words(line):
-                where.setdefault(word, []).append(len(stream))
-                stream.append(word)
-                places.append((number, column))
-            self._line_first.append(len(stream))
+        stream, line_first = self._stream, self._line_first
+        for line in self._raw:
+            stream.extend(_line_words(line))
+            line_first.append(len(stream))
 
     def find(self, prose: str, start: int, end: int, after: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """Where the opening words of `prose` are, in lines [start, end) (1-based).
@@ -135,19 +131,47 @@ class LineFinder:
         low, high = self._line_first[start - 1], self._line_first[end - 1]  # the section's words: [low, high)
         origins = [low]
         if after is not None:
-            first = bisect.bisect_left(self._places, after, low, high)
+            first = self._first_at(after, low, high)
             if first < high:
                 origins.insert(0, first)
-        size = len(wanted)
-        candidates = self._where.get(wanted[0], [])
+        size, stream = len(wanted), self._stream
+        last = high - size  # the last index a match can start at
         for origin in origins:
-            position = bisect.bisect_left(candidates, origin)
-            while position < len(candidates) and candidates[position] <= high - size:
-                index = candidates[position]
-                if self._stream[index : index + size] == wanted:
-                    return self._places[index + skip]
-                position += 1
+            index = origin
+            while index <= last:
+                try:
+                    index = stream.index(wanted[0], index, last + 1)
+                except ValueError:
+                    break
+                if stream[index : index + size] == wanted:
+                    return self._place(index + skip)
+                index += 1
         return None
+
+    def _place(self, index: int) -> tuple[int, int]:
+        """(line, column) of the stream's word at index."""
+        line = bisect.bisect_right(self._line_first, index)
+        return line, _positioned_words(self._raw[line - 1])[index - self._line_first[line - 1]][1]
+
+    def _first_at(self, place: tuple[int, int], low: int, high: int) -> int:
+        """The first stream index in [low, high] whose (line, column) is at or after place."""
+        line, column = place
+        if line < 1:
+            index = 0
+        elif line > len(self._raw):
+            index = len(self._stream)
+        else:
+            columns = [found for _, found in _positioned_words(self._raw[line - 1])]
+            index = self._line_first[line - 1] + bisect.bisect_left(columns, column)
+        return min(max(index, low), high)
+
+
+def _line_words(line: str) -> list[str]:
+    """The line's words as _positioned_words() gives them, without their columns."""
+    lowered = line.lower()
+    if "](" not in lowered and not (("&" in line or not line.isascii()) and _INVISIBLE.search(line)):
+        return _WORD.findall(lowered)
+    return [word for word, _ in _positioned_words(line)]
 
 
 _LINK_TARGET = re.compile(r"!?\[[^\]]*\](\([^)]*\))")
