@@ -10,6 +10,7 @@ import markdown
 from plainpolicy.errors import CannotRun
 from plainpolicy.reading.extensions import made_extensions
 from plainpolicy.reading.quickinline import use_quick_inline
+from plainpolicy.reading.quicktoc import use_quick_toc
 from plainpolicy.reading.relative_tag import for_page, needs_page
 
 
@@ -31,6 +32,7 @@ class Renderer:
         except Exception as error:  # a broken extension setting: say which, no traceback
             raise CannotRun(self._path, f"cannot load the Markdown extensions ({type(error).__name__}: {error})") from None
         use_quick_inline(md)
+        use_quick_toc(md)
         return md
 
     def render(self, text: str, path: str, folder: Path | None = None) -> str:
