@@ -14,7 +14,12 @@ import pytest
 
 from plainpolicy.config import settings_from_mapping
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.reading.sitewalk import DEFAULT_EXCLUDED, DefaultLeftOut, left_out
+from plainpolicy.reading.sitewalk import (
+    DEFAULT_EXCLUDED,
+    DefaultLeftOut,
+    RealPaths,
+    left_out,
+)
 
 PATHS = [
     "index.md", "staff/index.md", ".hidden.md", "staff/.draft.md", ".git/config", "a/.b/c.md", "a.b/c.md",
@@ -44,3 +49,23 @@ def test_a_sites_own_patterns_are_read_with_the_defaults(exclude: str, draft: st
     assert matcher.match_file(relative)
     assert matcher.match_file(".hidden.md") and matcher.match_file("templates/x.md")
     assert not matcher.match_file("index.md")
+
+
+def test_real_paths_are_the_resolved_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RealPaths resolves each folder once; every answer is still Path.resolve()'s."""
+    docs = tmp_path / "docs"
+    (docs / "staff").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (docs / "staff" / "page.md").write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere" / "out.md").write_text("x", encoding="utf-8")
+    (docs / "linked-folder").symlink_to(docs / "staff")
+    (docs / "linked-page.md").symlink_to(docs / "staff" / "page.md")
+    (docs / "out.md").symlink_to(tmp_path / "elsewhere" / "out.md")
+    (docs / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (docs / "relative.md").symlink_to(Path("staff") / "page.md")
+    monkeypatch.chdir(tmp_path)
+    paths = [docs / "staff" / "page.md", docs / "linked-folder" / "page.md", docs / "linked-page.md", docs / "out.md",
+             docs / "dangling.md", docs / "relative.md", Path("docs/staff/../staff/page.md"), Path("docs/linked-folder/page.md"), Path("docs/missing.md")]
+    real = RealPaths()
+    for path in paths + paths:  # twice: the second time from the folders it remembers
+        assert real.of(path) == path.resolve(), path

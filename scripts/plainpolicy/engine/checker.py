@@ -431,9 +431,10 @@ class Checker:
                 files.append(not_a_page(path))
             else:
                 raise CannotRun(str(path), "no such file or folder")
-        roots = {repository, self.site.docs_dir.resolve()}
+        roots = tuple(os.path.join(str(root), "") for root in {repository, self.site.docs_dir.resolve()})
         # A page that is a symlink out of the repository is reported (sitefiles.py), never read.
-        unique = sorted((resolved, file) for resolved, file in {file.resolve(): file for file in files}.items() if roots & set(resolved.parents))
+        real = sitewalk.RealPaths()
+        unique = sorted((resolved, file) for resolved, file in {real.of(file): file for file in files}.items() if str(resolved).startswith(roots))
         found = [(file, self._relative(file, resolved)) for resolved, file in unique]
         left_out = sitewalk.left_out(self.site)  # exclude_docs, draft_docs: the build neither publishes nor checks them
         return [(file, relative) for file, relative in found if not self.excluded(relative) and not left_out.match_file(relative)]

@@ -52,9 +52,17 @@ def normal_key(sentence: str) -> str:
     return " ".join(_NORMAL.sub("", sentence.lower()).split())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _long_enough(key: str) -> str:
     """The key, if it has three words that are not numbers; else ""."""
-    return key if sum(1 for word in key.split() if not word.isdigit()) >= REPEAT_WORDS else ""
+    words = key.split()
+    if len(words) < REPEAT_WORDS:
+        return ""
+    if not key.isascii() or _DIGIT.search(key):  # str.isdigit() knows digits \d does not (superscripts)
+        return key if sum(1 for word in words if not word.isdigit()) >= REPEAT_WORDS else ""
+    return key
 
 
 def repeat_key(sentence: str, whole_item: bool = False) -> str:
@@ -72,7 +80,7 @@ def row_key(cells: list[str]) -> str:
 
 
 def without_numbers(key: str) -> str:
-    return _NUMBER.sub("0", key)
+    return _NUMBER.sub("0", key) if _DIGIT.search(key) else key
 
 
 class Seen:

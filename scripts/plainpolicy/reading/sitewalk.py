@@ -82,5 +82,24 @@ def walk(folder: Path, repository: Path) -> Iterator[tuple[Path, str]]:
             yield base / name, f"{under}/{name}" if under else name
 
 
+class RealPaths:
+    """Each file's real path (Path.resolve()), its folder resolved once for all its files:
+    a page that is not itself a symlink is its real folder and its name. Resolving
+    every path looks at every folder on the way: 2,000 pages took a fifth of a second."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def of(self, file: Path) -> Path:
+        path = os.path.abspath(file)
+        if os.path.islink(path):
+            return Path(os.path.realpath(path))
+        folder, name = os.path.split(path)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return Path(real, name)
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents

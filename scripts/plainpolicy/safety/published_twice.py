@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from plainpolicy.findings import ERROR, Finding
+from plainpolicy.reading.sitewalk import RealPaths
 
 RULE = "site/published-twice"
 
@@ -32,9 +33,10 @@ RULE = "site/published-twice"
 def published_twice(pages: Iterable[tuple[Path, str]], docs_dir: Path, display: Callable[[Path], str]) -> list[Finding]:
     """One error for each symlink under docs/ that makes the site publish a page twice.
     pages: each page a build publishes, as (its file as found under docs/, its path there with '/')."""
-    paths: dict[str, list[str]] = {}
+    paths: dict[Path, list[str]] = {}
+    real = RealPaths()
     for file, relative in pages:
-        paths.setdefault(os.path.realpath(file), []).append(relative)
+        paths.setdefault(real.of(file), []).append(relative)
     links = {link for found in paths.values() if len(found) > 1 for relative in found if (link := _first_link(docs_dir, relative))}
     links |= set(_loops(docs_dir))
     return [_finding(link, docs_dir, display) for link in sorted(links)]

@@ -17,9 +17,12 @@ _HINT = re.compile(rf"[^\W\d_][{BREAKS}]")
 _BREAK = re.compile(rf"[{BREAKS}]")
 
 
+_MARKS = ("-", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060")  # BREAKS, one by one
+
+
 def broken_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, the word joined) for each word with a hyphen or invisible break inside it."""
-    if not _HINT.search(text):
+    if not any(mark in text for mark in _MARKS) or not _HINT.search(text):  # most texts have no break at all
         return
     for match in _BROKEN.finditer(text):
         yield match.start(), match.end(), _BREAK.sub("", match.group(0))
