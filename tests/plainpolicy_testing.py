@@ -99,6 +99,20 @@ def site(name: str) -> Path:
     return FIXTURES / name
 
 
+KIT_PAGES = sorted((REPO / "docs").rglob("*.md"))  # every page of the kit, for tests that render them all
+
+
+def kit_page_id(page: Path) -> str:
+    return page.relative_to(REPO / "docs").as_posix()
+
+
+def body_of(page: Path) -> str:
+    """A page's Markdown, its front matter left out."""
+    from plainpolicy.reading.source import split_front_matter
+
+    return split_front_matter(page.read_text(encoding="utf-8"), str(page)).body
+
+
 def copy_site(name: str, destination: Path) -> Path:
     """A fixture site copied to a temporary folder, for tests that change files."""
     target = destination / name

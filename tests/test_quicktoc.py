@@ -16,8 +16,7 @@ from markdown.extensions.toc import TocTreeprocessor
 from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.reading.quicktoc import QuickTocTreeprocessor
 from plainpolicy.reading.render import Renderer
-from plainpolicy.reading.source import split_front_matter
-from plainpolicy_testing import REPO
+from plainpolicy_testing import KIT_PAGES, REPO, body_of, kit_page_id
 
 SITE = load_site_config(REPO / "mkdocs.yml")
 
@@ -59,8 +58,7 @@ def test_a_marker_of_the_sites_own_or_none(marker: str) -> None:
     assert quick == plain
 
 
-@pytest.mark.parametrize("page", sorted((REPO / "docs").rglob("*.md")), ids=lambda page: page.relative_to(REPO / "docs").as_posix())
+@pytest.mark.parametrize("page", KIT_PAGES, ids=kit_page_id)
 def test_every_page_of_the_kit_gives_the_same_html(page: Path) -> None:
-    body = split_front_matter(page.read_text(encoding="utf-8"), str(page)).body
-    quick, plain = _both(body)
+    quick, plain = _both(body_of(page))
     assert quick == plain

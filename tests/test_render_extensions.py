@@ -16,11 +16,9 @@ from plainpolicy.errors import CannotRun
 from plainpolicy.reading.extensions import BUILT_IN, made_extensions
 from plainpolicy.reading.mkdocs_config import load_site_config
 from plainpolicy.reading.render import Renderer
-from plainpolicy.reading.source import split_front_matter
-from plainpolicy_testing import REPO
+from plainpolicy_testing import KIT_PAGES, REPO, body_of
 
 SITE = load_site_config(REPO / "mkdocs.yml")
-PAGES = sorted((REPO / "docs").rglob("*.md"))
 
 
 def _by_name(extensions: list[str], configs: dict) -> markdown.Markdown:
@@ -38,8 +36,8 @@ def test_every_page_of_the_kit_renders_the_same() -> None:
     ours = markdown.Markdown(extensions=made_extensions(SITE.extensions, SITE.extension_configs), extension_configs=SITE.extension_configs)
     theirs = _by_name(SITE.extensions, SITE.extension_configs)
     assert [type(extension) for extension in ours.registeredExtensions] == [type(extension) for extension in theirs.registeredExtensions]
-    for page in PAGES:
-        body = split_front_matter(page.read_text(encoding="utf-8"), str(page)).body
+    for page in KIT_PAGES:
+        body = body_of(page)
         assert ours.reset().convert(body) == theirs.reset().convert(body), page
 
 
