@@ -58,7 +58,12 @@ def site_files(site: SiteConfig, repository: Path | None = None) -> list[tuple[P
 
 def site_pages(site: SiteConfig) -> list[tuple[Path, str]]:
     """The Markdown pages of site_files()."""
-    return [(file, relative) for file, relative in site_files(site) if file.suffix.lower() in PAGE_SUFFIXES and file.is_file()]
+    return pages_of(site_files(site))
+
+
+def pages_of(files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The Markdown pages among files found by site_files()."""
+    return [(file, relative) for file, relative in files if file.suffix.lower() in PAGE_SUFFIXES and file.is_file()]
 
 
 def walk(folder: Path, repository: Path) -> Iterator[tuple[Path, str]]:

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 from plainpolicy.findings import ERROR, Finding
 from plainpolicy.reading.mkdocs_config import SiteConfig
-from plainpolicy.reading.sitewalk import site_files, site_pages
+from plainpolicy.reading.sitewalk import pages_of, site_files
 from plainpolicy.safety.htmlpolicy import Mode, scan
 from plainpolicy.safety.outside import check_folders, snippet_folders
 from plainpolicy.safety.published_twice import published_twice
@@ -27,9 +27,10 @@ def check_published_files(site: SiteConfig, data_files: set[str], display: Calla
     folders = [site.docs_dir, *snippet_folders(site.extension_configs, root)]
     if site.custom_dir:
         folders.append(root / site.custom_dir)
-    findings = check_folders(folders, root, display) + published_twice(site_pages(site), site.docs_dir, display)
+    files = site_files(site)  # walked once, for the pages and for the other files
+    findings = check_folders(folders, root, display) + published_twice(pages_of(files), site.docs_dir, display)
     gate = SiteGate(lambda body: False)
-    for file, relative in _published(site, data_files):
+    for file, relative in _published(files, data_files):
         try:
             data = file.read_bytes()
         except OSError:
@@ -39,9 +40,9 @@ def check_published_files(site: SiteConfig, data_files: set[str], display: Calla
     return findings + gate.findings + _extra_findings(site, display)
 
 
-def _published(site: SiteConfig, data_files: set[str]) -> Iterator[tuple[Path, str]]:
-    """The files under docs/ the build copies into the site, walked as MkDocs walks them (sitewalk.py)."""
-    for file, relative in site_files(site):
+def _published(files: list[tuple[Path, str]], data_files: set[str]) -> Iterator[tuple[Path, str]]:
+    """Of the files under docs/ (sitewalk.site_files), those the build copies into the site besides the pages."""
+    for file, relative in files:
         if file.is_symlink() and not file.exists():
             continue  # reported by check_folders
         if not file.is_file() or file.suffix.lower() == ".md" or relative in data_files:
